@@ -1,0 +1,41 @@
+# Two commands set everything up on a fresh machine:
+#   make site   virtual environment + pinned dependencies, then builds site/ and the offline bundle
+#   make test   the same set-up plus the browser's system packages, then the tests
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve bench bundle setup system-deps clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+# Debian packages the browser tests need, installed only when missing.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then \
+		echo "installing chromium and fonts-noto-cjk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+# Built aside and swapped in, so a failed build never leaves a half-written site/.
+site: setup
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --quiet -d site.tmp
+	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
+	@cat build/reports/summary.txt
+
+test: setup system-deps
+	$(BIN)/python -m pytest
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+clean:
+	rm -rf site site.tmp site.old build dist docs/zh-Hans docs/zh-Hant

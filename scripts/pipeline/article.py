@@ -1,0 +1,93 @@
+"""The data passed forward through the pipeline: a seed becomes an article."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HANS = "zh-Hans"
+HANT = "zh-Hant"
+VARIANTS = (HANS, HANT)
+
+
+# Inline nodes. Text is the only node whose content is article prose; every
+# later stage (typography, term linking, conversion) rewrites Text only, so
+# URLs, anchors and markup can never be touched by accident.
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class Strong:
+    children: list
+
+
+@dataclass
+class Sup:
+    text: str
+
+
+@dataclass
+class Link:
+    children: list
+    url: str
+
+
+@dataclass
+class TermLink:
+    """A mention of a glossary term; `first` marks the mention the glossary points back to."""
+    text: str
+    term_id: str
+    first: bool = True
+
+
+@dataclass
+class Block:
+    kind: str  # heading | paragraph | quote | list | references | video
+    inlines: list = field(default_factory=list)
+    level: int = 0
+    items: list = field(default_factory=list)  # list of inline lists (list, references)
+    url: str = ""  # video
+
+
+@dataclass
+class Removal:
+    """One line (or inline fragment) that cleaning took out, and the rule that did it."""
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass
+class Seed:
+    path: Path
+    raw: bytes
+    text: str = ""
+    encoding: str = ""
+
+
+@dataclass
+class Article:
+    seed: Seed
+    slug: str
+    script: str = HANS  # the script the seed is written in
+    script_report: str = ""  # set when the text mixes both scripts
+    meta: dict = field(default_factory=dict)  # title, outlet, author, date, source_url, ...
+    body: list = field(default_factory=list)  # (line number, text) pairs left after cleaning
+    blocks: list = field(default_factory=list)
+    removed: list = field(default_factory=list)  # Removal
+    variants: dict = field(default_factory=dict)  # variant -> list[Block]
+    variant_meta: dict = field(default_factory=dict)  # variant -> meta in that script
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title", "")
+
+
+class SeedError(Exception):
+    """A seed that cannot be built; the message names the file and the reason."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")

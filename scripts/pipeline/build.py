@@ -1,0 +1,121 @@
+"""The pipeline's one entry point: seeds folder in, generated pages out.
+
+read -> detect script -> front matter -> clean -> metadata -> structure ->
+link terms -> variants -> write."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import write
+from .article import VARIANTS, Article, SeedError
+from .clean import clean
+from .ingest import read_seed
+from .metadata import METADATA_FILE, complete_metadata, load_metadata_file, split_front_matter
+from .script import detect_script
+from .structure import structure
+from .terms import link_terms
+from .variants import make_variants
+
+log = logging.getLogger("mkdocs.pipeline")
+
+
+@dataclass
+class BuildResult:
+    articles: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # SeedError
+    changed: list = field(default_factory=list)  # generated paths written or removed
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    """Every regular, visible file in the folder but the metadata file, by name."""
+    seeds_dir = Path(seeds_dir)
+    if not seeds_dir.is_dir():
+        raise SeedError(seeds_dir, "seeds folder does not exist")
+    return sorted(
+        (path for path in seeds_dir.iterdir() if path.is_file() and not path.name.startswith(".") and path.name != METADATA_FILE),
+        key=lambda path: path.name,
+    )
+
+
+def slug_for(path: Path) -> str:
+    """The page name of a seed, from its file name alone, so adding or renaming
+    one seed never moves another. Names that need changing to be URL-safe get
+    a short hash of the full name to stay unique."""
+    stem = path.stem if path.suffix.lower() in (".txt", ".md", ".markdown", "") else path.name
+    safe = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-")
+    if safe != stem or path.suffix.lower() not in (".txt", ""):
+        digest = hashlib.sha1(path.name.encode("utf-8")).hexdigest()[:8]
+        safe = f"{safe}-{digest}" if safe else f"seed-{digest}"
+    return safe
+
+
+def process(path: Path, entry: dict | None) -> Article:
+    """One seed through every stage up to its variants."""
+    seed = read_seed(path)
+    script, report = detect_script(seed.text)
+    article = Article(seed=seed, slug=slug_for(path), script=script, script_report=report)
+    split_front_matter(article)
+    clean(article)
+    if not any(line.strip() for _, line in article.body):
+        raise SeedError(path, "nothing left after cleaning (only boilerplate)")
+    complete_metadata(article, entry)
+    structure(article)
+    if not article.blocks:
+        raise SeedError(path, "no article text after cleaning")
+    link_terms(article)
+    make_variants(article)
+    return article
+
+
+def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None) -> BuildResult:
+    """Build every seed; a bad seed is skipped with one error naming it. Pages are
+    written only after all of them rendered."""
+    result = BuildResult()
+    entries = load_metadata_file(seeds_dir)
+    slugs: dict[str, Path] = {}
+    for path in seed_files(seeds_dir):
+        try:
+            article = process(path, entries.get(path.name))
+            if article.slug in slugs:
+                raise SeedError(path, f"its page name {article.slug!r} is already taken by {slugs[article.slug].name}; rename one")
+        except SeedError as error:
+            log.warning("Skipped seed %s", error)
+            result.errors.append(error)
+            continue
+        if article.script_report:
+            log.info("Seed %s: %s", path.name, article.script_report)
+        slugs[article.slug] = path
+        result.articles.append(article)
+    files = write.pages(result.articles)
+    result.changed = write.sync(files, docs_dir, VARIANTS)
+    if report_dir is not None:
+        reports = {f"{a.slug}.txt": cleaning_report(a) for a in result.articles}
+        reports["summary.txt"] = "".join(summary(a) + "\n" for a in result.articles) + "".join(
+            f"skipped {error}\n" for error in result.errors
+        )
+        write.sync(reports, report_dir, ("",))
+    return result
+
+
+def cleaning_report(article: Article) -> str:
+    lines = [
+        f"seed: {article.seed.path.name}",
+        f"encoding: {article.seed.encoding}",
+        f"script: {article.script}" + (f" ({article.script_report})" if article.script_report else ""),
+        f"title: {article.title}",
+        f"removed: {len(article.removed)}",
+        "",
+    ]
+    for removal in sorted(article.removed, key=lambda r: r.line):
+        lines.append(f"line {removal.line}\t[{removal.rule}]\t{removal.text}")
+    return "\n".join(lines) + "\n"
+
+
+def summary(article: Article) -> str:
+    """One line per seed, printed by `make site`."""
+    rules = sorted({removal.rule.split(" ")[0] for removal in article.removed})
+    return f"{article.seed.path.name}: {article.script}, {len(article.blocks)} blocks, {len(article.removed)} removed ({', '.join(rules) or 'nothing'})"

@@ -1,0 +1,64 @@
+"""The glossary: data/glossary.yml, written in zh-Hans, loaded once."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .config import load_data
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Term:
+    id: str
+    term: str
+    english: str = ""
+    aliases: list = field(default_factory=list)
+    forms: list = field(default_factory=list)  # [{zh-Hans: ..., zh-Hant: ...}]
+    definition: str = ""
+    explanation: str = ""
+    related: list = field(default_factory=list)
+    references: list = field(default_factory=list)
+    note: str = ""
+
+
+class GlossaryError(ValueError):
+    pass
+
+
+@functools.lru_cache(maxsize=1)
+def load_glossary() -> tuple[Term, ...]:
+    data = load_data("glossary.yml")
+    terms = []
+    seen_ids, seen_aliases = set(), {}
+    for entry in data["terms"]:
+        term = Term(**{key: value for key, value in entry.items() if key in Term.__dataclass_fields__})
+        if not _ID.match(term.id) or term.id in seen_ids:
+            raise GlossaryError(f"glossary.yml: id {term.id!r} is not a unique lowercase ASCII id")
+        seen_ids.add(term.id)
+        for alias in term.aliases:
+            if alias in seen_aliases and seen_aliases[alias] != term.id:
+                raise GlossaryError(f"glossary.yml: alias {alias!r} belongs to both {seen_aliases[alias]} and {term.id}")
+            seen_aliases[alias] = term.id
+        terms.append(term)
+    for term in terms:
+        for related in term.related:
+            if related not in seen_ids:
+                raise GlossaryError(f"glossary.yml: {term.id} is related to unknown id {related!r}")
+    return tuple(terms)
+
+
+def variant_forms(direction: str) -> dict:
+    """Glossary forms that override OpenCC: {source form: target form} for
+    's2twp' (zh-Hans to zh-Hant) or 'tw2sp' (zh-Hant to zh-Hans)."""
+    pairs = {}
+    for term in load_glossary():
+        for form in term.forms:
+            hans, hant = form["zh-Hans"], form["zh-Hant"]
+            if direction == "s2twp":
+                pairs[hans] = hant
+            else:
+                pairs[hant] = hans
+    return pairs

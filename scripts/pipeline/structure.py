@@ -1,0 +1,138 @@
+"""Structure: cleaned lines become blocks (headings, paragraphs, quotations,
+lists, references, video links) of inline nodes; prose gets its typography here."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .article import Article, Block, Link, Strong, Sup, Text
+from .config import load_data
+from .typography import HAN, typeset
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LATIN = re.compile(r"[A-Za-z]")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
+_SHORTCODE = re.compile(r"^\{\{[<%]\s*(\w+)\s+\"?([\w-]+)\"?\s*[>%]\}\}$")
+_REFERENCE_MARK = re.compile(r"^\[\s*\d+\s*\]\s*")
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+# Inline syntax a seed may carry. Anything else is text, shown as written.
+_INLINE = re.compile(
+    r"\*\*(?P<strong>[^*\n]+?)\*\*"
+    r"|\[(?P<label>[^\]\n]*)\]\((?P<target>[^)\s]*)\)"
+    r"|<(?P<auto>(?:https?://|mailto:)[^>\s]+)>"
+    r"|(?P<bare>https?://[^\s<>()\[\]{}，。、；：！？“”（）「」]+)"
+    r"|\^\{(?P<sup>[^}\n]{1,12})\}"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _config():
+    data = load_data("structure.yml")
+    prefixes = re.compile("|".join(f"(?:{p})" for p in data["subheading_prefixes"]))
+    return data, prefixes, re.compile(data["references_heading"], re.IGNORECASE)
+
+
+def is_safe_url(url: str) -> bool:
+    return url.lower().startswith(SAFE_SCHEMES)
+
+
+def parse_inline(text: str) -> list:
+    """Inline nodes for one line of seed text; Text nodes get typography."""
+    nodes: list = []
+    position = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > position:
+            nodes.append(Text(text[position:match.start()]))
+        if match.group("strong"):
+            nodes.append(Strong(_typeset_nodes([Text(match.group("strong"))])))
+        elif match.group("target") is not None:
+            label, target = match.group("label"), match.group("target")
+            if is_safe_url(target):
+                nodes.append(Link([Text(label or target)], target))
+            else:
+                nodes.append(Text(match.group(0)))  # unsafe or empty target: show it as text
+        elif match.group("auto") or match.group("bare"):
+            url = match.group("auto") or match.group("bare")
+            nodes.append(Link([Text(url)], url))
+        elif match.group("sup"):
+            nodes.append(Sup(match.group("sup")))
+        position = match.end()
+    if position < len(text):
+        nodes.append(Text(text[position:]))
+    return _typeset_nodes(nodes)
+
+
+def _typeset_nodes(nodes: list) -> list:
+    for node in nodes:
+        if isinstance(node, Text):
+            node.text = typeset(node.text)
+    return nodes
+
+
+def _is_heading(text: str, config: dict) -> bool:
+    rule = config["heading"]
+    if not _HAN_CHAR.search(text) or "。" in text:
+        return False
+    if text[-1] in rule["question_endings"]:
+        return len(text) <= rule["question_max_chars"] and not any(mark in text[:-1] for mark in "？?")
+    return len(text) <= rule["max_chars"] and text[-1] not in rule["sentence_endings"]
+
+
+def structure(article: Article) -> None:
+    """The structure stage: article.body lines to article.blocks."""
+    config, subheading, references = _config()
+    markdown = any(_MD_HEADING.match(line.strip()) for _, line in article.body)
+    forced = set(article.meta.get("headings", []))
+    not_headings = set(article.meta.get("not_headings", []))
+    blocks: list[Block] = []
+    in_references = False
+    for _, line in article.body:
+        text = line.strip()
+        if not text:
+            continue
+        heading = _MD_HEADING.match(text)
+        shortcode = _SHORTCODE.match(text)
+        item = _LIST_ITEM.match(text)
+        if references.match(text):
+            blocks.append(Block("heading", parse_inline(text.rstrip(":：")), level=2))
+            blocks.append(Block("references"))
+            in_references = True
+            continue
+        if in_references:
+            nodes = parse_inline(_REFERENCE_MARK.sub("", text))
+            if any(isinstance(node, Link) for node in nodes):
+                blocks[-1].items.append(nodes)
+                continue
+            in_references = False
+        if shortcode and shortcode.group(1).lower() in config["shortcodes"]:
+            url = config["shortcodes"][shortcode.group(1).lower()].format(id=shortcode.group(2))
+            blocks.append(Block("video", [Text(shortcode.group(2))], url=url))
+        elif heading and markdown:
+            blocks.append(Block("heading", parse_inline(heading.group(2)), level=max(2, len(heading.group(1)))))
+        elif text.startswith(">"):
+            quote = text.lstrip(">").strip()
+            if blocks and blocks[-1].kind == "quote":
+                blocks[-1].items.append(parse_inline(quote))
+            else:
+                blocks.append(Block("quote", items=[parse_inline(quote)]))
+        elif text in forced or (not markdown and text not in not_headings and _is_heading(text, config)):
+            level = 3 if subheading.match(text) else 2
+            blocks.append(Block("heading", parse_inline(text), level=level))
+        elif item and not (not markdown and _is_heading(item.group(1), config)):
+            if blocks and blocks[-1].kind == "list":
+                blocks[-1].items.append(parse_inline(item.group(1)))
+            else:
+                blocks.append(Block("list", items=[parse_inline(item.group(1))], level=1 if text[0].isdigit() else 0))
+        elif not _HAN_CHAR.search(text) and _LATIN.search(text) and not is_safe_url(text.strip("<>")):
+            # A run of lines without Chinese is a quotation from a source (an
+            # English announcement, say): kept verbatim, set apart.
+            if blocks and blocks[-1].kind == "quote" and blocks[-1].level == 1:
+                blocks[-1].items.append(parse_inline(text))
+            else:
+                blocks.append(Block("quote", items=[parse_inline(text)], level=1))
+        else:
+            blocks.append(Block("paragraph", parse_inline(text)))
+    article.blocks = blocks
+    article.meta["title"] = typeset(article.meta.get("title", ""))

@@ -1,0 +1,96 @@
+"""Variants: the seed's own script is kept as it is; the other script is made
+with OpenCC (s2twp or tw2sp), the glossary's per-variant forms taking
+precedence. Only Text nodes are converted, so URLs and anchors never are."""
+from __future__ import annotations
+
+import copy
+import functools
+
+import ahocorasick
+import opencc
+
+from .article import HANS, HANT, Article, Block, Link, Strong, TermLink, Text
+from .glossary import variant_forms
+
+TEXT_FIELDS = ("title", "outlet", "author", "description", "place", "source_name")
+DIRECTION = {HANT: "s2twp", HANS: "tw2sp"}  # target variant -> OpenCC config
+
+
+class Converter:
+    """OpenCC with a user dictionary in front: the longest glossary form found
+    in the text is replaced by its target form, the text around it goes through
+    OpenCC. Each character is converted exactly once."""
+
+    def __init__(self, config: str):
+        self.opencc = opencc.OpenCC(config)
+        self.forms = variant_forms(config)
+        self.automaton = None
+        if self.forms:
+            self.automaton = ahocorasick.Automaton()
+            for source in self.forms:
+                self.automaton.add_word(source, source)
+            self.automaton.make_automaton()
+
+    def convert(self, text: str) -> str:
+        if not text:
+            return text
+        if self.automaton is None:
+            return self.opencc.convert(text)
+        out, position = [], 0
+        for end, source in self.automaton.iter_long(text):
+            start = end - len(source) + 1
+            out.append(self.opencc.convert(text[position:start]))
+            out.append(self.forms[source])
+            position = end + 1
+        out.append(self.opencc.convert(text[position:]))
+        return "".join(out)
+
+
+@functools.lru_cache(maxsize=None)
+def converter(target: str) -> Converter:
+    return Converter(DIRECTION[target])
+
+
+def convert_inlines(nodes: list, convert) -> list:
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(Text(convert(node.text)))
+        elif isinstance(node, TermLink):
+            out.append(TermLink(convert(node.text), node.term_id, node.first))
+        elif isinstance(node, Strong):
+            out.append(Strong(convert_inlines(node.children, convert)))
+        elif isinstance(node, Link):
+            out.append(Link(convert_inlines(node.children, convert), node.url))
+        else:
+            out.append(copy.copy(node))
+    return out
+
+
+def convert_blocks(blocks: list, convert) -> list:
+    return [
+        Block(
+            block.kind,
+            convert_inlines(block.inlines, convert),
+            block.level,
+            [convert_inlines(item, convert) for item in block.items],
+            block.url,
+        )
+        for block in blocks
+    ]
+
+
+def make_variants(article: Article) -> None:
+    """The variants stage: article.variants and article.titles for both scripts."""
+    for variant in (HANS, HANT):
+        if variant == article.script:
+            article.variants[variant] = article.blocks
+            article.variant_meta[variant] = dict(article.meta)
+        else:
+            convert = converter(variant).convert
+            article.variants[variant] = convert_blocks(article.blocks, convert)
+            article.variant_meta[variant] = {
+                key: convert(value) if key in TEXT_FIELDS else
+                [convert(tag) for tag in value] if key == "tags" else value
+                for key, value in article.meta.items()
+            }

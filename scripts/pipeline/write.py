@@ -1,0 +1,176 @@
+"""Write: every page of both variants is rendered in memory first, then synced
+into docs/<variant>/ only if all of it rendered. Unchanged files are not
+touched, so `mkdocs serve` does not rebuild in a loop."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import render
+from .article import HANS, HANT, VARIANTS, Article
+from .config import load_data
+from .glossary import load_glossary
+from .variants import converter
+
+GLOSSARY_PAGE = "glossary.md"
+
+
+def article_path(article: Article) -> str:
+    return f"articles/{article.slug}.md"
+
+
+def variant_text(variant: str):
+    """zh-Hans is the glossary's own script; zh-Hant is converted from it."""
+    return (lambda text: text) if variant == HANS else converter(HANT).convert
+
+
+def definitions(variant: str) -> dict:
+    convert = variant_text(variant)
+    return {term.id: convert(term.definition) for term in load_glossary()}
+
+
+def _byline(meta: dict, strings: dict) -> str:
+    parts = [render.escape(meta.get("outlet") or strings["outlet_unknown"])]
+    if meta.get("author"):
+        parts.append(render.escape(meta["author"]))
+    parts.append(meta.get("date") or strings["date_unknown"])
+    if meta.get("source_url", "").startswith(("http://", "https://")):
+        parts.append(f"[{strings['source_link']}](<{meta['source_url']}>)")
+    return " · ".join(parts) + "\n{ .article-byline }"
+
+
+def article_page(article: Article, variant: str) -> str:
+    strings = load_data("site.yml")[variant]
+    meta = article.variant_meta[variant]
+    names = strings["script_name"]
+    if variant == article.script:
+        note = strings["original_note"].format(script=names[article.script])
+    else:
+        note = strings["converted_note"].format(script=names[article.script], variant_script=names[variant])
+    fields = {
+        "title": meta["title"],
+        "description": meta.get("description") or _summary(article.variants[variant]),
+        "source_script": article.script,
+        "converted": variant != article.script,
+    }
+    body = render.blocks(article.variants[variant], strings, "../" + GLOSSARY_PAGE, definitions(variant))
+    return (
+        render.front_matter(fields)
+        + "# " + render.escape(meta["title"]) + "\n\n"
+        + _byline(meta, strings) + "\n\n"
+        + f'!!! note "{strings["note_title"]}"\n\n    {render.escape(note)}\n\n'
+        + body
+    )
+
+
+def _summary(blocks: list, limit: int = 110) -> str:
+    from .article import Text
+    from .variants import convert_inlines
+    parts: list[str] = []
+    for block in blocks:
+        if block.kind == "paragraph":
+            convert_inlines(block.inlines, lambda text: parts.append(text) or text)
+            if sum(map(len, parts)) >= limit:
+                break
+    text = "".join(parts).strip()
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+def home_page(articles: list[Article], variant: str) -> str:
+    strings = load_data("site.yml")[variant]
+    lines = [render.front_matter({"title": strings["home_title"]}), f"# {strings['home_title']}\n", strings["home_intro"].strip() + "\n", f"## {strings['articles']}\n"]
+    for article in sorted(articles, key=lambda a: (a.meta.get("date") or "0000", a.slug), reverse=True):
+        meta = article.variant_meta[variant]
+        byline = " · ".join([render.escape(meta.get("outlet") or strings["outlet_unknown"]), meta.get("date") or strings["date_unknown"]])
+        lines.append(f"- [{render.escape(meta['title'])}]({article_path(article)})  \n  {byline}")
+    lines.append(f"\n[{strings['glossary_title']}]({GLOSSARY_PAGE})\n")
+    return "\n".join(lines)
+
+
+def glossary_page(articles: list[Article], variant: str) -> str:
+    strings = load_data("site.yml")[variant]
+    convert = variant_text(variant)
+    terms = load_glossary()
+    headwords = {term.id: convert(term.term) for term in terms}
+    out = [render.front_matter({"title": strings["glossary_title"]}), f"# {strings['glossary_title']}\n", render.escape(strings["glossary_intro"]) + "\n"]
+    for term in terms:
+        out.append(f"## {render.escape(headwords[term.id])} {{#{term.id}}}\n")
+        facts = []
+        if term.english:
+            facts.append(f"**{strings['english']}**：{render.escape(term.english)}")
+        out.append("  \n".join(facts + [f"**{render.escape(convert(term.definition))}**"]) + "\n")
+        if term.explanation:
+            out.append(render.escape(convert(term.explanation.strip())) + "\n")
+        if term.note:
+            out.append(f'!!! info "{strings["note"]}"\n\n    {render.escape(convert(term.note.strip()))}\n')
+        mentions = [a for a in articles if term.id in a.meta.get("terms", [])]
+        if mentions:
+            links = "、".join(
+                f"[{render.escape(a.variant_meta[variant]['title'])}]({article_path(a)}#mention-{term.id})" for a in mentions
+            )
+            out.append(f"**{strings['mentioned_in']}**（{strings['first_mention']}）：{links}\n")
+        else:
+            out.append(f"**{strings['mentioned_in']}**：{strings['not_mentioned']}\n")
+        if term.related:
+            related = "、".join(f"[{render.escape(headwords[r])}](#{r})" for r in term.related)
+            out.append(f"**{strings['related']}**：{related}\n")
+        if term.references:
+            refs = "、".join(
+                f"[{render.escape(ref['title'])}](<{ref['url']}>)" for ref in term.references if str(ref.get("url", "")).startswith("https://")
+            )
+            out.append(f"**{strings['references']}**：{refs}\n")
+    return "\n".join(out)
+
+
+def not_found_page(variant: str) -> str:
+    strings = load_data("site.yml")[variant]
+    return (
+        render.front_matter({"title": strings["not_found_title"], "search": {"exclude": True}})
+        + f"# {strings['not_found_title']}\n\n{strings['not_found_text']}\n\n[{strings['back_home']}](index.md)\n"
+    )
+
+
+def pages(articles: list[Article]) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    out = {}
+    for variant in VARIANTS:
+        out[f"{variant}/index.md"] = home_page(articles, variant)
+        out[f"{variant}/{GLOSSARY_PAGE}"] = glossary_page(articles, variant)
+        out[f"{variant}/404.md"] = not_found_page(variant)
+        for article in articles:
+            out[f"{variant}/{article_path(article)}"] = article_page(article, variant)
+    return out
+
+
+def sync(files: dict[str, str], root: Path, managed: tuple[str, ...]) -> list[str]:
+    """Make the managed folders under root hold exactly `files` (path -> text).
+    Each file is written aside and renamed into place; stale files go last.
+    Returns the paths that changed."""
+    root = Path(root)
+    changed = []
+    for relative, text in sorted(files.items()):
+        target = root / relative
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+        changed.append(relative)
+    wanted = {Path(relative) for relative in files}
+    for folder in managed:
+        base = root / folder
+        if not base.exists():
+            continue
+        for path in sorted(base.rglob("*"), reverse=True):
+            relative = path.relative_to(root)
+            if path.is_file() and relative not in wanted:
+                path.unlink()
+                changed.append(str(relative))
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
