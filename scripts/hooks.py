@@ -1,5 +1,6 @@
 """MkDocs hook: runs the pipeline before MkDocs reads docs/, so plain
-`mkdocs build` and `mkdocs serve` always publish the current seeds."""
+`mkdocs build` and `mkdocs serve` always publish the current seeds, and
+finishes the built site once every variant is in it."""
 from __future__ import annotations
 
 import logging
@@ -10,35 +11,56 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pipeline.article import VARIANTS  # noqa: E402
-from pipeline.build import build, summary  # noqa: E402
-from pipeline import write  # noqa: E402
+from pipeline import search, write  # noqa: E402
+from pipeline.build import build, fingerprint  # noqa: E402
+from pipeline.publish import publish  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pipeline")
-_seeds_dir: Path | None = None
+_state: dict = {}
 
 
-@event_priority(100)  # before static-i18n reads the nav and the docs folder
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)  # before static-i18n and search read the config
 def on_config(config):
-    global _seeds_dir
-    root = Path(config.config_file_path).resolve().parent
-    _seeds_dir = (root / config.extra.get("seeds_dir", "seeds")).resolve()
-    result = build(_seeds_dir, Path(config.docs_dir), root / "build" / "reports")
-    for article in result.articles:
-        log.info(summary(article))
+    root = _root(config)
+    seeds_dir = (root / config.extra.get("seeds_dir", "seeds")).resolve()
+    _state["seeds_dir"] = seeds_dir
+    # static-i18n runs the whole build again for each further variant; the
+    # pages are the same, so the pipeline runs once per change of input.
+    key = (str(seeds_dir), str(config.docs_dir), fingerprint(seeds_dir))
+    if _state.get("key") != key:
+        _state["result"] = build(seeds_dir, Path(config.docs_dir), root / "build" / "reports")
+        _state["key"] = key
+    result = _state["result"]
     config.nav = [
         "index.md",
         {"文章": [write.article_path(article) for article in sorted(result.articles, key=lambda a: a.slug)]},
         write.GLOSSARY_PAGE,
     ]
+    if config.plugins.get("material/search") is not None:
+        # Set on jieba itself rather than as search options, which would
+        # reload the large dictionary for every variant.
+        search.use_dictionaries(root / "build" / "jieba")
     return config
 
 
+@event_priority(-200)  # after static-i18n merged the variants and after the offline plugin
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested build of one more variant; finish once, at the end
+    publish(Path(config.site_dir), config.site_url or "")
+
+
 def on_serve(server, config, builder):
-    # Editing a seed rebuilds the site; the generated pages are only rewritten
-    # when their text changes, so this never loops.
-    if _seeds_dir is not None:
-        server.watch(str(_seeds_dir))
-    server.watch(str(Path(__file__).resolve().parent / "pipeline"))
-    server.watch(str(Path(__file__).resolve().parent / "data"))
+    # Editing a seed rebuilds the site; generated pages are rewritten only when
+    # their text changes, so this never loops.
+    if "seeds_dir" in _state:
+        server.watch(str(_state["seeds_dir"]))
+    here = Path(__file__).resolve().parent
+    server.watch(str(here / "pipeline"))
+    server.watch(str(here / "data"))
     return server

@@ -119,3 +119,11 @@ def summary(article: Article) -> str:
     """One line per seed, printed by `make site`."""
     rules = sorted({removal.rule.split(" ")[0] for removal in article.removed})
     return f"{article.seed.path.name}: {article.script}, {len(article.blocks)} blocks, {len(article.removed)} removed ({', '.join(rules) or 'nothing'})"
+
+
+def fingerprint(seeds_dir: Path) -> tuple:
+    """Names, sizes and modification times of the seeds and of the pipeline's
+    code and data: what a rebuild depends on."""
+    here = Path(__file__).resolve().parent
+    paths = [*Path(seeds_dir).glob("*"), *here.glob("*.py"), *(here.parent / "data").glob("*")] if Path(seeds_dir).is_dir() else []
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.is_file()))

@@ -18,21 +18,26 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 LINKED_BLOCKS = ("paragraph", "quote", "list")
 
 
+_TO_HANT, _TO_HANS = opencc.OpenCC("s2twp"), opencc.OpenCC("tw2sp")
+
+
+def surfaces(term) -> list[str]:
+    """How a term may be written: aliases, the headword, the glossary's
+    per-variant forms, and each of them in the other script."""
+    found = [term.term, *term.aliases]
+    for form in term.forms:
+        found += [form["zh-Hans"], form["zh-Hant"]]
+    found += [_TO_HANT.convert(s) for s in found] + [_TO_HANS.convert(s) for s in found]
+    return list(dict.fromkeys(s for s in found if len(s) > 1))
+
+
 @functools.lru_cache(maxsize=1)
 def automaton() -> ahocorasick.Automaton:
-    """Every surface form -> term id: aliases, the headword, the glossary's
-    per-variant forms, and each of them in the other script."""
-    to_hant, to_hans = opencc.OpenCC("s2twp"), opencc.OpenCC("tw2sp")
+    """Every surface form of every term -> term id."""
     forms: dict[str, str] = {}
     for term in load_glossary():
-        surfaces = [term.term, *term.aliases]
-        for form in term.forms:
-            surfaces += [form["zh-Hans"], form["zh-Hant"]]
-        for surface in list(surfaces):
-            surfaces += [to_hant.convert(surface), to_hans.convert(surface)]
-        for surface in surfaces:
-            if surface and len(surface) > 1:
-                forms.setdefault(surface, term.id)
+        for surface in surfaces(term):
+            forms.setdefault(surface, term.id)
     machine = ahocorasick.Automaton()
     for surface, term_id in forms.items():
         machine.add_word(surface, (surface, term_id))

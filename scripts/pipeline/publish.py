@@ -1,0 +1,126 @@
+"""Publish: finishing touches to the site MkDocs built, run once after every
+variant is built. Each variant gets its own search index (with the other
+script's spelling of each word, so a query in either script finds the page),
+a 404 page that works at any depth, and robots.txt; 404 pages leave the sitemap."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from .article import HANS, HANT, VARIANTS
+from .variants import converter
+
+NOT_FOUND = "404"
+_TAG = re.compile(r"<[^>]+>")
+_HAN_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
+
+
+def variant_folder(variant: str) -> str:
+    """Where a variant lives in the site: zh-Hans at the root, others in a folder."""
+    return "" if variant == HANS else f"{variant}/"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def split_search_index(site_dir: Path) -> dict[str, int]:
+    """One index per variant, each under its own folder, locations relative to it.
+    Returns the number of entries per variant."""
+    merged_path = site_dir / "search" / "search_index.json"
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    by_variant: dict[str, list] = {variant: [] for variant in VARIANTS}
+    for doc in merged["docs"]:
+        variant = next((v for v in VARIANTS if v != HANS and doc["location"].startswith(variant_folder(v))), HANS)
+        if variant != HANS:
+            doc = dict(doc, location=doc["location"][len(variant_folder(variant)):])
+        by_variant[variant].append(doc)
+    inline_script = (site_dir / "search" / "search_index.js").exists()
+    counts = {}
+    for variant, docs in by_variant.items():
+        _add_other_script(docs, HANT if variant == HANS else HANS)
+        config = dict(merged["config"], fields=dict(merged["config"]["fields"], alt={"boost": 0.5}))
+        data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        folder = site_dir / variant_folder(variant) / "search"
+        _write(folder / "search_index.json", data)
+        if inline_script:  # the offline bundle reads the index from a script
+            _write(folder / "search_index.js", f"var __index = {data}")
+        counts[variant] = len(docs)
+    return counts
+
+
+def _add_other_script(docs: list, other: str) -> None:
+    """Each entry gets an `alt` field: its words as the other script writes
+    them (楊立昆 for 杨立昆, 大语言模型 for 大型語言模型), indexed but not shown."""
+    tokens = sorted({token for doc in docs for token in _HAN_TOKEN.findall(_TAG.sub(" ", doc.get("title", "") + " " + doc.get("text", "")).replace("\u200b", " "))})
+    if not tokens:
+        return
+    converted = dict(zip(tokens, converter(other).convert("\n".join(tokens)).split("\n")))
+    for doc in docs:
+        words = _HAN_TOKEN.findall(_TAG.sub(" ", doc.get("title", "") + " " + doc.get("text", "")).replace("\u200b", " "))
+        alt = dict.fromkeys(converted[word] for word in words if converted.get(word, word) != word)
+        if alt:
+            doc["alt"] = "\u200b".join(alt)
+
+
+def not_found_pages(site_dir: Path, site_url: str) -> None:
+    """Each variant's 404 page, rendered by MkDocs at <variant>/404/index.html
+    with relative links, becomes <variant>/404.html with links from the site
+    root, so the host can serve it for a missing page at any depth."""
+    root_path = urlsplit(site_url or "/").path or "/"
+    root_path = root_path if root_path.endswith("/") else root_path + "/"
+    for variant in VARIANTS:
+        source = site_dir / variant_folder(variant) / NOT_FOUND / "index.html"
+        if not source.is_file():
+            continue
+        page_url = root_path + variant_folder(variant) + NOT_FOUND + "/"
+        html = source.read_text(encoding="utf-8")
+
+        def absolute(match: re.Match) -> str:
+            url = match.group(2)
+            if re.match(r"^([a-z][a-z0-9+.-]*:|/|#)", url, re.IGNORECASE):
+                return match.group(0)
+            return f'{match.group(1)}="{urljoin(page_url, url)}"'
+
+        html = re.sub(r'\b(href|src)="([^"]*)"', absolute, html)
+        html = html.replace('new URL("..",location)', f'new URL("{root_path}",location)')
+        html = re.sub(r'("base":\s*)"([^"]*)"', lambda m: m.group(1) + json.dumps(urljoin(page_url, m.group(2)).rstrip("/") or "/"), html)
+        _write(site_dir / variant_folder(variant) / "404.html", html)
+        source.unlink()
+        source.parent.rmdir()
+
+
+def prune_sitemap(site_dir: Path) -> None:
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file():
+        text = sitemap.read_text(encoding="utf-8")
+        text = re.sub(r"\s*<url>\s*<loc>[^<]*/404(?:/|\.html)</loc>.*?</url>", "", text, flags=re.DOTALL)
+        sitemap.write_text(text, encoding="utf-8")
+        _gzip(sitemap)
+
+
+def _gzip(path: Path) -> None:
+    import gzip
+    gz = path.with_suffix(path.suffix + ".gz")
+    if gz.exists():
+        with gzip.GzipFile(gz, "wb", mtime=0) as stream:
+            stream.write(path.read_bytes())
+
+
+def robots(site_dir: Path, site_url: str) -> None:
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {urljoin(site_url if site_url.endswith('/') else site_url + '/', 'sitemap.xml')}")
+    _write(site_dir / "robots.txt", "\n".join(lines) + "\n")
+
+
+def publish(site_dir: Path, site_url: str) -> dict:
+    site_dir = Path(site_dir)
+    counts = split_search_index(site_dir) if (site_dir / "search" / "search_index.json").exists() else {}
+    not_found_pages(site_dir, site_url)
+    prune_sitemap(site_dir)
+    robots(site_dir, site_url)
+    return counts

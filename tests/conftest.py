@@ -1,0 +1,51 @@
+"""Shared fixtures: the real site, built by MkDocs from a copy of the project."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_NAMES = sorted(p.name for p in SEEDS.iterdir() if p.name != "metadata.yml")
+
+
+def make_project(target: Path, seeds: Path | None = None) -> Path:
+    """A throwaway copy of the project to build in, so tests never touch the
+    working tree's docs/ or site/. Code and data are linked, not copied."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    for name in ("scripts", "overrides", "node_modules"):
+        if (ROOT / name).exists():
+            (target / name).symlink_to(ROOT / name)
+    shutil.copytree(seeds or SEEDS, target / "seeds")
+    return target
+
+
+def mkdocs_build(project: Path, site_dir: Path, *args: str, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *args],
+        cwd=project, env=environment, capture_output=True, text=True,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory) -> Path:
+    return make_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def site(project) -> Path:
+    """The five seeds built into a site by `mkdocs build --strict`."""
+    site_dir = project / "site"
+    mkdocs_build(project, site_dir)
+    return site_dir
