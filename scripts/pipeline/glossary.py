@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .config import load_data
+from .typography import typeset
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -35,6 +36,9 @@ def load_glossary() -> tuple[Term, ...]:
     seen_ids, seen_aliases = set(), {}
     for entry in data["terms"]:
         term = Term(**{key: value for key, value in entry.items() if key in Term.__dataclass_fields__})
+        # Folded YAML joins lines with spaces; the site's typography rules decide spacing.
+        for name in ("term", "definition", "explanation", "note"):
+            setattr(term, name, typeset(" ".join(str(getattr(term, name) or "").split())))
         if not _ID.match(term.id) or term.id in seen_ids:
             raise GlossaryError(f"glossary.yml: id {term.id!r} is not a unique lowercase ASCII id")
         seen_ids.add(term.id)

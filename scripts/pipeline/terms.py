@@ -11,6 +11,7 @@ import opencc
 
 from .article import Article, Block, Strong, TermLink, Text
 from .glossary import load_glossary
+from .typography import typeset
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 # Blocks whose text may carry term links; headings, references and video
@@ -27,6 +28,7 @@ def surfaces(term) -> list[str]:
     found = [term.term, *term.aliases]
     for form in term.forms:
         found += [form["zh-Hans"], form["zh-Hant"]]
+    found += [typeset(s) for s in found]  # as the article text is written after typography
     found += [_TO_HANT.convert(s) for s in found] + [_TO_HANS.convert(s) for s in found]
     return list(dict.fromkeys(s for s in found if len(s) > 1))
 

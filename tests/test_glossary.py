@@ -1,0 +1,117 @@
+"""The glossary in the built site: anchors, term links, tooltips' titles, back-references."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from htmltext import page_links, page_text
+from test_site import SLUGS, VARIANT_ROOT, article_html
+
+GLOSSARY = yaml.safe_load((Path(__file__).parent.parent / "scripts" / "data" / "glossary.yml").read_text(encoding="utf-8"))
+IDS = [entry["id"] for entry in GLOSSARY["terms"]]
+REQUIRED = ["jepa", "world-model", "fair", "msl"]
+
+
+def glossary_html(site: Path, variant: str) -> Path:
+    return site / f"{VARIANT_ROOT[variant]}glossary/index.html"
+
+
+def glossary_links(page: Path) -> list[dict]:
+    return [a for a in page_links(page, "md-content") if "glossary/" in (a.get("href") or "") and "#" in a["href"]]
+
+
+def test_required_ids_exist():
+    assert set(REQUIRED) <= set(IDS)
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_every_term_has_its_anchor_in_both_variants(site, variant):
+    html = glossary_html(site, variant).read_text(encoding="utf-8")
+    for term_id in IDS:
+        assert re.search(rf'<h2 id="{re.escape(term_id)}"', html), term_id
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_every_glossary_link_resolves(site, variant):
+    anchors = set(re.findall(r'id="([^"]+)"', glossary_html(site, variant).read_text(encoding="utf-8")))
+    for slug in SLUGS:
+        page = article_html(site, variant, slug)
+        for link in glossary_links(page):
+            path, fragment = link["href"].split("#", 1)
+            target = (page.parent / path).resolve()
+            assert target == glossary_html(site, variant).parent.resolve(), link["href"]
+            assert fragment in anchors
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_required_terms_are_linked_from_articles(site, variant):
+    linked = {link["href"].split("#")[1] for slug in SLUGS for link in glossary_links(article_html(site, variant, slug))}
+    for term_id in REQUIRED:
+        assert term_id in linked
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_term_links_carry_the_definition_as_title(site, variant):
+    page = article_html(site, variant, "002_845811e626afcf28")
+    links = glossary_links(page)
+    assert links
+    for link in links:
+        assert link.get("title") and link["title"].endswith("。")
+    if variant == "zh-Hant":
+        assert all("们" not in link["title"] and "这" not in link["title"] for link in links)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_term_linked_once_per_article(site, slug):
+    hrefs = [link["href"] for link in glossary_links(article_html(site, "zh-Hans", slug))]
+    assert hrefs and len(hrefs) == len(set(hrefs))
+
+
+def test_traditional_original_gets_its_links(site):
+    links = glossary_links(article_html(site, "zh-Hant", "003_50ce4e93d524b5f0"))
+    by_id = {link["href"].split("#")[1] for link in links}
+    assert {"world-model", "jepa"} <= by_id
+
+
+def test_no_links_inside_headings_or_title(site):
+    html = article_html(site, "zh-Hans", "000_bd77a70b367ecf3a").read_text(encoding="utf-8")
+    for heading in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, re.DOTALL):
+        assert "glossary/" not in heading
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_glossary_entries_lead_back_to_first_mention(site, variant):
+    page = glossary_html(site, variant)
+    back = [a["href"] for a in page_links(page, "md-content") if "#mention-" in (a.get("href") or "")]
+    assert back
+    for href in back:
+        path, fragment = href.split("#")
+        target = (page.parent / path).resolve() / "index.html"
+        assert target.is_file(), href
+        assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), href
+    assert any(h.endswith("#mention-jepa") for h in back) and any(h.endswith("#mention-world-model") for h in back)
+
+
+def test_glossary_page_is_not_linked_to_itself(site):
+    for variant in VARIANT_ROOT:
+        links = [a for a in page_links(glossary_html(site, variant), "md-content") if a.get("title")]
+        assert not [a for a in links if "glossary" in a.get("href", "")]
+
+
+def test_taiwan_forms_in_converted_text_only(site):
+    converted = page_text(article_html(site, "zh-Hant", "002_845811e626afcf28"))
+    assert "大型語言模型" in converted and "大語言模型" not in converted
+    assert "祖克柏" in converted and "扎克伯格" not in converted
+    original = page_text(article_html(site, "zh-Hant", "003_50ce4e93d524b5f0"))
+    assert "大型語言模型" not in original  # 003 never wrote it; its own words stay
+    assert "超級智慧" in original
+
+
+def test_zh_hant_glossary_uses_taiwan_forms(site):
+    text = page_text(glossary_html(site, "zh-Hant"))
+    assert "大型語言模型" in text and "祖克柏" in text
+    assert "大语言模型" not in text
