@@ -6,15 +6,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BUNDLE_NAME := lecun-meta-reader
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: dates in the sitemap and zip come from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
 .PHONY: site test serve bench bundle setup system-deps clean
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 # Debian packages the browser tests need, installed only when missing.
@@ -30,6 +34,10 @@ site: setup
 	$(BIN)/mkdocs build --strict --quiet -d site.tmp
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
 	@cat build/reports/summary.txt
+	$(BIN)/python scripts/bundle.py --name $(BUNDLE_NAME)
+
+bundle: setup
+	$(BIN)/python scripts/bundle.py --name $(BUNDLE_NAME)
 
 test: setup system-deps
 	$(BIN)/python -m pytest
@@ -38,4 +46,4 @@ serve: setup
 	$(BIN)/mkdocs serve
 
 clean:
-	rm -rf site site.tmp site.old build dist docs/zh-Hans docs/zh-Hant
+	rm -rf site site.tmp site.old build dist docs/zh-Hans docs/zh-Hant node_modules

@@ -4,9 +4,11 @@ finishes the built site once every variant is in it."""
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -16,6 +18,7 @@ from pipeline.build import build, fingerprint  # noqa: E402
 from pipeline.publish import publish  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pipeline")
+IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 _state: dict = {}
 
 
@@ -40,6 +43,13 @@ def on_config(config):
         {"文章": [write.article_path(article) for article in sorted(result.articles, key=lambda a: a.slug)]},
         write.GLOSSARY_PAGE,
     ]
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        # The offline plugin would load its iframe-worker shim from the
+        # network; it skips that when a polyfill named after it is listed.
+        polyfills = config.extra.setdefault("polyfills", [])
+        if IFRAME_WORKER_SHIM not in polyfills:
+            polyfills.append(IFRAME_WORKER_SHIM)
     if config.plugins.get("material/search") is not None:
         # Set on jieba itself rather than as search options, which would
         # reload the large dictionary for every variant.
@@ -52,7 +62,14 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more variant; finish once, at the end
-    publish(Path(config.site_dir), config.site_url or "")
+    site_dir = Path(config.site_dir)
+    if IFRAME_WORKER_SHIM in config.extra.get("polyfills", []):
+        shim = _root(config) / "node_modules" / "iframe-worker" / "shim" / "index.js"
+        if not shim.is_file():
+            raise PluginError(f"{shim} is missing: run `npm ci` (make setup does) to install the iframe-worker package")
+        (site_dir / IFRAME_WORKER_SHIM).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shim, site_dir / IFRAME_WORKER_SHIM)
+    publish(site_dir, config.site_url or "")
 
 
 def on_serve(server, config, builder):

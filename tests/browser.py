@@ -1,0 +1,118 @@
+"""Real-browser helpers: the built site served on 127.0.0.1 and Debian's
+chromium driven by Playwright. Every page records its console errors, page
+errors and every request to a host other than 127.0.0.1 (which is aborted,
+so a test can assert the site works offline and leaks nothing)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+HOST = "127.0.0.1"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep pytest output clean
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site served over HTTP on 127.0.0.1; yields its root URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer((HOST, _free_port()), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    playwright = sync_playwright().start()
+    try:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+    finally:
+        playwright.stop()
+
+
+@dataclass
+class PageLog:
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def problems(self) -> dict[str, list[str]]:
+        return {name: items for name, items in vars(self).items() if items}
+
+
+@pytest.fixture
+def context(browser):
+    """One fresh browser context per test (no shared storage, e.g. palette)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", color_scheme="light")
+    ctx.set_default_timeout(10_000)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context, server):
+    """A page whose `log` (PageLog) records console errors, page errors,
+    failed requests and every request to a host other than 127.0.0.1, which
+    is aborted. `page.open(path)` loads a site path and waits for network idle."""
+    log = PageLog()
+
+    def guard(route):
+        url = route.request.url
+        if urlsplit(url).hostname != HOST:
+            log.external.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)  # context-wide: also covers the search worker
+    tab = context.new_page()
+    tab.on("console", lambda msg: msg.type == "error" and log.console_errors.append(f"{msg.text} @ {msg.location}"))
+    tab.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
+    tab.on("requestfailed", lambda req: urlsplit(req.url).hostname == HOST
+           and log.failed.append(f"{req.url}: {req.failure}"))
+    tab.on("response", lambda res: res.status >= 400 and log.failed.append(f"{res.url}: HTTP {res.status}"))
+
+    def open_(path: str, wait_until: str = "networkidle"):
+        return tab.goto(server + path.lstrip("/"), wait_until=wait_until)
+
+    tab.log = log
+    tab.open = open_
+    tab.root = server
+    yield tab
