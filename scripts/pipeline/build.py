@@ -5,14 +5,16 @@ link terms -> variants -> write."""
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import write
+from . import conserve, write
 from .article import VARIANTS, Article, SeedError
 from .clean import clean
+from .fidelity import round_trip
 from .ingest import read_seed
 from .metadata import METADATA_FILE, complete_metadata, load_metadata_file, split_front_matter
 from .script import detect_script
@@ -80,6 +82,7 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None) -> Bu
     for path in seed_files(seeds_dir):
         try:
             article = process(path, entries.get(path.name))
+            conserve.check(article, write.article_page(article, article.script))
             if article.slug in slugs:
                 raise SeedError(path, f"its page name {article.slug!r} is already taken by {slugs[article.slug].name}; rename one")
         except SeedError as error:
@@ -94,6 +97,13 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None) -> Bu
     result.changed = write.sync(files, docs_dir, VARIANTS)
     if report_dir is not None:
         reports = {f"{a.slug}.txt": cleaning_report(a) for a in result.articles}
+        fidelity = {}
+        for article in result.articles:
+            trip = round_trip(article)
+            if trip is not None:
+                reports[f"fidelity-{article.slug}.txt"] = trip.report()
+                fidelity[article.seed.path.name] = {"han_chars": trip.han_chars, "differing": trip.differing, "error_rate": round(trip.error_rate, 6), "terms_lost": trip.terms_lost}
+        reports["fidelity.json"] = json.dumps(fidelity, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         reports["summary.txt"] = "".join(summary(a) + "\n" for a in result.articles) + "".join(
             f"skipped {error}\n" for error in result.errors
         )

@@ -14,7 +14,6 @@ _LATIN = re.compile(r"[A-Za-z]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _SHORTCODE = re.compile(r"^\{\{[<%]\s*(\w+)\s+\"?([\w-]+)\"?\s*[>%]\}\}$")
-_REFERENCE_MARK = re.compile(r"^\[\s*\d+\s*\]\s*")
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 # Inline syntax a seed may carry. Anything else is text, shown as written.
@@ -101,7 +100,7 @@ def structure(article: Article) -> None:
             in_references = True
             continue
         if in_references:
-            nodes = parse_inline(_REFERENCE_MARK.sub("", text))
+            nodes = parse_inline(text)
             if any(isinstance(node, Link) for node in nodes):
                 blocks[-1].items.append(nodes)
                 continue

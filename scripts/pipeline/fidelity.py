@@ -1,0 +1,69 @@
+"""Conversion fidelity of Traditional originals: zh-Hant -> zh-Hans with the
+site's converter, back with s2twp, and what did not come back."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .article import HANS, HANT, Article
+from .terms import find_terms
+from .variants import converter
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass
+class Fidelity:
+    seed: str
+    han_chars: int = 0
+    differing: int = 0
+    spans: list = field(default_factory=list)  # (original, round trip)
+    terms_lost: list = field(default_factory=list)  # glossary surfaces that did not come back
+
+    @property
+    def error_rate(self) -> float:
+        return self.differing / self.han_chars if self.han_chars else 0.0
+
+    def report(self) -> str:
+        lines = [
+            f"seed: {self.seed}",
+            f"han characters: {self.han_chars}",
+            f"differing after zh-Hant -> zh-Hans -> zh-Hant: {self.differing} ({self.error_rate:.2%})",
+            f"glossary terms not restored: {', '.join(self.terms_lost) or 'none'}",
+            "",
+        ]
+        lines += [f"{original}\t->\t{back}" for original, back in self.spans]
+        return "\n".join(lines) + "\n"
+
+
+def plain_text(article: Article) -> str:
+    from .variants import convert_inlines
+    parts: list[str] = []
+    collect = lambda text: parts.append(text) or text  # noqa: E731
+    for block in article.blocks:
+        convert_inlines(block.inlines, collect)
+        for item in block.items:
+            convert_inlines(item, collect)
+        parts.append("\n")
+    return "".join(parts)
+
+
+def round_trip(article: Article) -> Fidelity | None:
+    """None for Simplified originals: their own-script page is the original."""
+    if article.script != HANT:
+        return None
+    original = plain_text(article)
+    back = converter(HANT).convert(converter(HANS).convert(original))
+    result = Fidelity(seed=article.seed.path.name, han_chars=len(_HAN.findall(original)))
+    matcher = difflib.SequenceMatcher(None, original, back, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        result.differing += max(len(_HAN.findall(original[a0:a1])), len(_HAN.findall(back[b0:b1])))
+        result.spans.append((original[max(0, a0 - 4):a1 + 4], back[max(0, b0 - 4):b1 + 4]))
+    for start, end, _ in find_terms(original):
+        surface = original[start:end]
+        if back.count(surface) < original.count(surface) and surface not in result.terms_lost:
+            result.terms_lost.append(surface)
+    return result

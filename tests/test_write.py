@@ -1,0 +1,205 @@
+"""Write: page rendering and the atomic sync into docs/<variant>/."""
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from pipeline import write
+from pipeline.article import HANS, HANT, VARIANTS
+from pipeline.build import process
+from pipeline.metadata import load_metadata_file
+from pipeline.write import pages, sync
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+OLD = 1_000_000_000_000_000_000  # an mtime in 2001, in ns
+
+
+@pytest.fixture(scope="module")
+def articles():
+    entries = load_metadata_file(SEEDS)
+    return [process(path, entries.get(path.name)) for path in sorted(SEEDS.glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def site(articles):
+    return pages(articles)
+
+
+def front(page):
+    assert page.startswith("---\n")
+    head, _, body = page[4:].partition("\n---\n")
+    return yaml.safe_load(head), body
+
+
+# --- sync -------------------------------------------------------------------------
+
+def test_sync_writes_files(tmp_path):
+    files = {"zh-Hans/index.md": "首页\n", "zh-Hant/articles/a.md": "文章\n"}
+    changed = sync(files, tmp_path, VARIANTS)
+    assert sorted(changed) == sorted(files)
+    assert (tmp_path / "zh-Hans/index.md").read_text(encoding="utf-8") == "首页\n"
+    assert (tmp_path / "zh-Hant/articles/a.md").read_bytes() == "文章\n".encode("utf-8")
+    # No temporary files are left behind.
+    assert not [p for p in tmp_path.rglob(".tmp-*")]
+
+
+def test_sync_leaves_unchanged_files_untouched(tmp_path):
+    files = {"zh-Hans/index.md": "首页\n", "zh-Hans/glossary.md": "术语\n"}
+    sync(files, tmp_path, VARIANTS)
+    for relative in files:
+        os.utime(tmp_path / relative, ns=(OLD, OLD))
+    inode = (tmp_path / "zh-Hans/index.md").stat().st_ino
+
+    changed = sync({**files, "zh-Hans/glossary.md": "术语（新）\n"}, tmp_path, VARIANTS)
+
+    assert changed == ["zh-Hans/glossary.md"]
+    index = (tmp_path / "zh-Hans/index.md").stat()
+    assert index.st_mtime_ns == OLD
+    assert index.st_ino == inode
+    assert (tmp_path / "zh-Hans/glossary.md").stat().st_mtime_ns != OLD
+    assert (tmp_path / "zh-Hans/glossary.md").read_text(encoding="utf-8") == "术语（新）\n"
+
+
+def test_sync_twice_changes_nothing(tmp_path):
+    files = {"zh-Hans/index.md": "首页\n"}
+    sync(files, tmp_path, VARIANTS)
+    assert sync(files, tmp_path, VARIANTS) == []
+
+
+def test_sync_removes_stale_files_in_managed_folders_only(tmp_path):
+    (tmp_path / "zh-Hans/articles").mkdir(parents=True)
+    (tmp_path / "zh-Hans/articles/stale.md").write_text("旧", encoding="utf-8")
+    (tmp_path / "zh-Hant/old").mkdir(parents=True)
+    (tmp_path / "zh-Hant/old/stale.md").write_text("舊", encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/site.css").write_text("body{}", encoding="utf-8")
+    (tmp_path / "index.md").write_text("根", encoding="utf-8")
+
+    changed = sync({"zh-Hans/articles/new.md": "新\n"}, tmp_path, VARIANTS)
+
+    assert not (tmp_path / "zh-Hans/articles/stale.md").exists()
+    assert not (tmp_path / "zh-Hant/old/stale.md").exists()
+    assert not (tmp_path / "zh-Hant/old").exists()  # emptied folders go too
+    assert (tmp_path / "zh-Hans/articles/new.md").exists()
+    # Outside the managed folders nothing is removed.
+    assert (tmp_path / "assets/site.css").read_text(encoding="utf-8") == "body{}"
+    assert (tmp_path / "index.md").exists()
+    assert set(changed) == {"zh-Hans/articles/new.md", "zh-Hans/articles/stale.md", "zh-Hant/old/stale.md"}
+
+
+def test_sync_missing_managed_folder_is_fine(tmp_path):
+    assert sync({}, tmp_path, VARIANTS) == []
+
+
+# --- pages ----------------------------------------------------------------------------
+
+def test_pages_for_both_variants(site, articles):
+    expected = set()
+    for variant in VARIANTS:
+        expected |= {f"{variant}/index.md", f"{variant}/glossary.md", f"{variant}/404.md"}
+        expected |= {f"{variant}/articles/{article.slug}.md" for article in articles}
+    assert set(site) == expected
+    assert len(articles) == 5
+    assert len(site) == 2 * (3 + 5)
+
+
+def test_article_slugs(articles):
+    assert [a.slug for a in articles] == [
+        "000_bd77a70b367ecf3a",
+        "001_f5076b2d9f848529",
+        "002_845811e626afcf28",
+        "003_50ce4e93d524b5f0",
+        "004_bd78ec46800fc640",
+    ]
+
+
+def test_article_page_front_matter_and_byline(site):
+    fields, body = front(site["zh-Hans/articles/002_845811e626afcf28.md"])
+    assert fields["title"] == "图灵奖得主 LeCun 最后警告 Meta：我搞了 40 年 AI，大模型是死路"
+    assert fields["source_script"] == HANS
+    assert fields["converted"] is False
+    assert fields["description"]
+    assert "远方的家 · 2025-11-18" in body
+    assert "# 图灵奖得主 LeCun 最后警告 Meta：我搞了 40 年 AI，大模型是死路" in body
+
+    fields, body = front(site["zh-Hant/articles/002_845811e626afcf28.md"])
+    assert fields["converted"] is True
+    assert fields["source_script"] == HANS
+    assert fields["title"].startswith("圖靈獎得主 LeCun")
+
+
+def test_traditional_seed_pages(site):
+    fields, body = front(site["zh-Hant/articles/003_50ce4e93d524b5f0.md"])
+    assert fields["converted"] is False
+    assert fields["title"] == "Yann LeCun 65 歲創業宣言——為什麼他要與整個矽谷對賭？"
+    assert "## 為什麼離開 Meta？" in body
+    assert "[原文連結](<https://www.youtube.com/watch?v=7u-DXVADyhc>)" in body
+    fields, body = front(site["zh-Hans/articles/003_50ce4e93d524b5f0.md"])
+    assert fields["converted"] is True
+    assert "## 为什么离开 Meta？" in body
+
+
+def test_article_pages_render_term_links_and_anchors(site):
+    page = site["zh-Hant/articles/003_50ce4e93d524b5f0.md"]
+    assert "](../glossary.md#world-model " in page
+    assert "{#mention-world-model}" in page
+    html = markdown.markdown(front(page)[1], extensions=["admonition", "attr_list", "toc"])
+    assert 'id="mention-jepa"' in html
+    assert "<script" not in html
+
+
+def test_glossary_links_back_to_first_mentions(site, articles):
+    glossary = site["zh-Hans/glossary.md"]
+    assert "## 世界模型 {#world-model}" in glossary
+    assert "(articles/003_50ce4e93d524b5f0.md#mention-world-model)" in glossary
+    # Every mention link in the glossary points at an anchor that exists on the page.
+    for article in articles:
+        page = site[f"zh-Hans/articles/{article.slug}.md"]
+        for term_id in article.meta["terms"]:
+            assert f"(articles/{article.slug}.md#mention-{term_id})" in glossary
+            assert "{#mention-" + term_id + "}" in page
+
+
+def test_traditional_glossary_is_converted(site):
+    glossary = site["zh-Hant/glossary.md"]
+    assert front(glossary)[0]["title"] == "術語表"
+    assert "## 大型語言模型 {#llm}" in glossary
+
+
+def test_home_page_lists_every_article(site, articles):
+    for variant in VARIANTS:
+        home = site[f"{variant}/index.md"]
+        for article in articles:
+            assert f"](articles/{article.slug}.md)" in home
+        assert "](glossary.md)" in home
+    # Newest first: 003 (2025-12-22) before 002 (2025-11-18).
+    home = site["zh-Hans/index.md"]
+    assert home.index("003_50ce4e93d524b5f0") < home.index("002_845811e626afcf28")
+
+
+def test_not_found_page(site):
+    fields, body = front(site["zh-Hant/404.md"])
+    assert fields["search"] == {"exclude": True}
+    assert "](index.md)" in body
+
+
+def test_pages_sync_into_tmp_docs(site, tmp_path):
+    changed = sync(site, tmp_path, VARIANTS)
+    assert sorted(changed) == sorted(site)
+    assert sync(site, tmp_path, VARIANTS) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="sync writes through tempfile.mkstemp, so every generated page gets mode 0600 instead of "
+    "the umask default (0644 under umask 022) that a plain write would give",
+)
+def test_sync_files_get_ordinary_permissions(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        sync({"zh-Hans/index.md": "首页\n"}, tmp_path, VARIANTS)
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "zh-Hans/index.md").stat().st_mode & 0o777 == 0o644
