@@ -35,7 +35,7 @@ def on_config(config):
     # pages are the same, so the pipeline runs once per change of input.
     key = (str(seeds_dir), str(config.docs_dir), fingerprint(seeds_dir))
     if _state.get("key") != key:
-        _state["result"] = build(seeds_dir, Path(config.docs_dir), root / "build" / "reports")
+        _state["result"] = build(seeds_dir, Path(config.docs_dir), root / "build" / "reports", root / "build" / "cache")
         _state["key"] = key
     result = _state["result"]
     config.nav = [

@@ -23,7 +23,7 @@ def articles():
 
 
 @pytest.fixture(scope="module")
-def site(articles):
+def site_pages(articles):
     return pages(articles)
 
 
@@ -95,14 +95,14 @@ def test_sync_missing_managed_folder_is_fine(tmp_path):
 
 # --- pages ----------------------------------------------------------------------------
 
-def test_pages_for_both_variants(site, articles):
+def test_pages_for_both_variants(site_pages, articles):
     expected = set()
     for variant in VARIANTS:
         expected |= {f"{variant}/index.md", f"{variant}/glossary.md", f"{variant}/404.md"}
         expected |= {f"{variant}/articles/{article.slug}.md" for article in articles}
-    assert set(site) == expected
+    assert set(site_pages) == expected
     assert len(articles) == 5
-    assert len(site) == 2 * (3 + 5)
+    assert len(site_pages) == 2 * (3 + 5)
 
 
 def test_article_slugs(articles):
@@ -115,8 +115,8 @@ def test_article_slugs(articles):
     ]
 
 
-def test_article_page_front_matter_and_byline(site):
-    fields, body = front(site["zh-Hans/articles/002_845811e626afcf28.md"])
+def test_article_page_front_matter_and_byline(site_pages):
+    fields, body = front(site_pages["zh-Hans/articles/002_845811e626afcf28.md"])
     assert fields["title"] == "图灵奖得主 LeCun 最后警告 Meta：我搞了 40 年 AI，大模型是死路"
     assert fields["source_script"] == HANS
     assert fields["converted"] is False
@@ -124,25 +124,25 @@ def test_article_page_front_matter_and_byline(site):
     assert "远方的家 · 2025-11-18" in body
     assert "# 图灵奖得主 LeCun 最后警告 Meta：我搞了 40 年 AI，大模型是死路" in body
 
-    fields, body = front(site["zh-Hant/articles/002_845811e626afcf28.md"])
+    fields, body = front(site_pages["zh-Hant/articles/002_845811e626afcf28.md"])
     assert fields["converted"] is True
     assert fields["source_script"] == HANS
     assert fields["title"].startswith("圖靈獎得主 LeCun")
 
 
-def test_traditional_seed_pages(site):
-    fields, body = front(site["zh-Hant/articles/003_50ce4e93d524b5f0.md"])
+def test_traditional_seed_pages(site_pages):
+    fields, body = front(site_pages["zh-Hant/articles/003_50ce4e93d524b5f0.md"])
     assert fields["converted"] is False
     assert fields["title"] == "Yann LeCun 65 歲創業宣言——為什麼他要與整個矽谷對賭？"
     assert "## 為什麼離開 Meta？" in body
     assert "[原文連結](<https://www.youtube.com/watch?v=7u-DXVADyhc>)" in body
-    fields, body = front(site["zh-Hans/articles/003_50ce4e93d524b5f0.md"])
+    fields, body = front(site_pages["zh-Hans/articles/003_50ce4e93d524b5f0.md"])
     assert fields["converted"] is True
     assert "## 为什么离开 Meta？" in body
 
 
-def test_article_pages_render_term_links_and_anchors(site):
-    page = site["zh-Hant/articles/003_50ce4e93d524b5f0.md"]
+def test_article_pages_render_term_links_and_anchors(site_pages):
+    page = site_pages["zh-Hant/articles/003_50ce4e93d524b5f0.md"]
     assert "](../glossary.md#world-model " in page
     assert "{#mention-world-model}" in page
     html = markdown.markdown(front(page)[1], extensions=["admonition", "attr_list", "toc"])
@@ -150,45 +150,45 @@ def test_article_pages_render_term_links_and_anchors(site):
     assert "<script" not in html
 
 
-def test_glossary_links_back_to_first_mentions(site, articles):
-    glossary = site["zh-Hans/glossary.md"]
+def test_glossary_links_back_to_first_mentions(site_pages, articles):
+    glossary = site_pages["zh-Hans/glossary.md"]
     assert "## 世界模型 {#world-model}" in glossary
     assert "(articles/003_50ce4e93d524b5f0.md#mention-world-model)" in glossary
     # Every mention link in the glossary points at an anchor that exists on the page.
     for article in articles:
-        page = site[f"zh-Hans/articles/{article.slug}.md"]
+        page = site_pages[f"zh-Hans/articles/{article.slug}.md"]
         for term_id in article.meta["terms"]:
             assert f"(articles/{article.slug}.md#mention-{term_id})" in glossary
             assert "{#mention-" + term_id + "}" in page
 
 
-def test_traditional_glossary_is_converted(site):
-    glossary = site["zh-Hant/glossary.md"]
+def test_traditional_glossary_is_converted(site_pages):
+    glossary = site_pages["zh-Hant/glossary.md"]
     assert front(glossary)[0]["title"] == "術語表"
     assert "## 大型語言模型 {#llm}" in glossary
 
 
-def test_home_page_lists_every_article(site, articles):
+def test_home_page_lists_every_article(site_pages, articles):
     for variant in VARIANTS:
-        home = site[f"{variant}/index.md"]
+        home = site_pages[f"{variant}/index.md"]
         for article in articles:
             assert f"](articles/{article.slug}.md)" in home
         assert "](glossary.md)" in home
     # Newest first: 003 (2025-12-22) before 002 (2025-11-18).
-    home = site["zh-Hans/index.md"]
+    home = site_pages["zh-Hans/index.md"]
     assert home.index("003_50ce4e93d524b5f0") < home.index("002_845811e626afcf28")
 
 
-def test_not_found_page(site):
-    fields, body = front(site["zh-Hant/404.md"])
+def test_not_found_page(site_pages):
+    fields, body = front(site_pages["zh-Hant/404.md"])
     assert fields["search"] == {"exclude": True}
     assert "](index.md)" in body
 
 
-def test_pages_sync_into_tmp_docs(site, tmp_path):
-    changed = sync(site, tmp_path, VARIANTS)
-    assert sorted(changed) == sorted(site)
-    assert sync(site, tmp_path, VARIANTS) == []
+def test_pages_sync_into_tmp_docs(site_pages, tmp_path):
+    changed = sync(site_pages, tmp_path, VARIANTS)
+    assert sorted(changed) == sorted(site_pages)
+    assert sync(site_pages, tmp_path, VARIANTS) == []
 
 
 @pytest.mark.xfail(

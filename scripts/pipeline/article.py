@@ -78,6 +78,7 @@ class Article:
     removed: list = field(default_factory=list)  # Removal
     variants: dict = field(default_factory=dict)  # variant -> list[Block]
     variant_meta: dict = field(default_factory=dict)  # variant -> meta in that script
+    fidelity: object = None  # fidelity.Fidelity for Traditional originals
 
     @property
     def title(self) -> str:

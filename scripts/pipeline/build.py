@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,19 +72,61 @@ def process(path: Path, entry: dict | None) -> Article:
         raise SeedError(path, "no article text after cleaning")
     link_terms(article)
     make_variants(article)
+    article.fidelity = round_trip(article)
     return article
 
 
-def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None) -> BuildResult:
+def code_version() -> str:
+    """Hash of the pipeline's code and data: a change to either invalidates the cache."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*here.glob("*.py"), *(here.parent / "data").glob("*")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cached_process(path: Path, entry: dict | None, cache_dir: Path | None, version: str, used: set) -> Article:
+    """process() plus the conservation check, skipped when the same seed bytes,
+    metadata entry, code and data were built before."""
+    if cache_dir is None:
+        article = process(path, entry)
+        conserve.check(article, write.article_page(article, article.script))
+        return article
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SeedError(path, f"cannot be read: {error.strerror}")
+    key = hashlib.sha256(version.encode() + path.name.encode() + b"\0" + raw + json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
+    cached = Path(cache_dir) / f"{key}.pickle"
+    used.add(cached.name)
+    if cached.is_file():
+        try:
+            with open(cached, "rb") as stream:
+                return pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # a damaged cache entry is rebuilt
+    article = process(path, entry)
+    conserve.check(article, write.article_page(article, article.script))
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    temporary = cached.with_suffix(".tmp")
+    with open(temporary, "wb") as stream:
+        pickle.dump(article, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, cached)
+    return article
+
+
+def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache_dir: Path | None = None) -> BuildResult:
     """Build every seed; a bad seed is skipped with one error naming it. Pages are
-    written only after all of them rendered."""
+    written only after all of them rendered. With a cache folder, unchanged
+    seeds are not processed again."""
     result = BuildResult()
     entries = load_metadata_file(seeds_dir)
     slugs: dict[str, Path] = {}
+    version = code_version()
+    used: set[str] = set()
     for path in seed_files(seeds_dir):
         try:
-            article = process(path, entries.get(path.name))
-            conserve.check(article, write.article_page(article, article.script))
+            article = _cached_process(path, entries.get(path.name), cache_dir, version, used)
             if article.slug in slugs:
                 raise SeedError(path, f"its page name {article.slug!r} is already taken by {slugs[article.slug].name}; rename one")
         except SeedError as error:
@@ -93,13 +137,17 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None) -> Bu
             log.info("Seed %s: %s", path.name, article.script_report)
         slugs[article.slug] = path
         result.articles.append(article)
+    if cache_dir is not None and Path(cache_dir).is_dir():
+        for stale in Path(cache_dir).glob("*.pickle"):
+            if stale.name not in used:
+                stale.unlink()
     files = write.pages(result.articles)
     result.changed = write.sync(files, docs_dir, VARIANTS)
     if report_dir is not None:
         reports = {f"{a.slug}.txt": cleaning_report(a) for a in result.articles}
         fidelity = {}
         for article in result.articles:
-            trip = round_trip(article)
+            trip = article.fidelity
             if trip is not None:
                 reports[f"fidelity-{article.slug}.txt"] = trip.report()
                 fidelity[article.seed.path.name] = {"han_chars": trip.han_chars, "differing": trip.differing, "error_rate": round(trip.error_rate, 6), "terms_lost": trip.terms_lost}

@@ -12,4 +12,4 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 @functools.lru_cache(maxsize=None)
 def load_data(name: str):
     with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
