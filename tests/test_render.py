@@ -107,30 +107,16 @@ def test_escaped_line_start_shows_text_as_written(text):
     assert visible(paragraph(text)) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="escape_line_start puts the backslash before the digit ('\\1. '); Markdown cannot escape a "
-    "digit, so the reader sees a stray backslash. It should escape the dot/paren ('1\\. ').",
-)
 @pytest.mark.parametrize("text", ["1. 第一点", "12) 第十二点"])
 def test_ordered_list_start_shows_text_as_written(text):
     assert visible(paragraph(text)) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="escape() backslash-escapes ~ | ^ (and escape_line_start '='), which the site's Markdown "
-    "(admonition, attr_list, toc) does not treat as escapable: a stray backslash is shown ('5\\~10 年').",
-)
 @pytest.mark.parametrize("text", ["预计需要 5~10 年", "A|B 测试", "x^2 的增长", "= 等号开头"])
 def test_chars_not_escapable_in_site_markdown_show_as_written(text):
     assert visible(paragraph(text)) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a paragraph starting with '!!! ' is not escaped and becomes an admonition block",
-)
 def test_admonition_syntax_in_seed_text_is_not_markup():
     out = to_html(paragraph("!!! note 标题"))
     assert "admonition" not in out
@@ -170,7 +156,6 @@ def test_link_with_awkward_url(url, href):
     assert f'<a href="{href}">原文</a>' in out
 
 
-@pytest.mark.xfail(strict=True, reason="a '<' in a link URL is not percent-encoded, so the <...> destination breaks")
 def test_link_with_angle_bracket_in_url():
     md = render.inlines([Link([Text("原文")], "https://example.com/a<b")], "g.md", {})
     assert '<a href="https://example.com/a%3Cb">' in to_html(md)

@@ -147,10 +147,5 @@ def test_003_links_world_model_and_jepa():
     assert set(found) == set(article.meta["terms"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="when the longest alias at a position fails the Latin word-boundary check ('TBD Lab' in "
-    "'TBD Labs'), the shorter alias at the same position ('TBD') is not tried, so nothing is found",
-)
 def test_shorter_alias_tried_when_longest_fails_word_boundary():
     assert spans("TBD Labs 团队") == [("TBD", "tbd-lab")]

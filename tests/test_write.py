@@ -191,11 +191,6 @@ def test_pages_sync_into_tmp_docs(site_pages, tmp_path):
     assert sync(site_pages, tmp_path, VARIANTS) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sync writes through tempfile.mkstemp, so every generated page gets mode 0600 instead of "
-    "the umask default (0644 under umask 022) that a plain write would give",
-)
 def test_sync_files_get_ordinary_permissions(tmp_path):
     previous = os.umask(0o022)
     try:

@@ -8,8 +8,10 @@ import re
 
 from .article import Article, Block, Link, Strong, Sup, TermLink, Text
 
-_ESCAPE = re.compile(r"([\\`*_\[\]{}^~|#])")
-_LINE_START = re.compile(r"^(\s*)([>+\-=:]|\d+[.)])")
+# Characters Python-Markdown (with this site's extensions) reads as markup and
+# lets a backslash escape; others, like ~ or |, are plain text here.
+_ESCAPE = re.compile(r"([\\`*_\[\]{}#])")
+_LINE_START = re.compile(r"^(\s*)(?:([>+\-!])|(\d+)([.)]))")
 
 
 def escape(text: str) -> str:
@@ -19,7 +21,9 @@ def escape(text: str) -> str:
 
 def escape_line_start(markdown: str) -> str:
     """A rendered line must not start like block syntax (a list, quote, heading)."""
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), markdown, count=1)
+    return _LINE_START.sub(
+        lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), markdown, count=1
+    )
 
 
 def attribute(text: str) -> str:
@@ -36,7 +40,7 @@ def inlines(nodes: list, glossary_link, definitions: dict) -> str:
         elif isinstance(node, Sup):
             out.append("<sup>" + escape(node.text) + "</sup>")
         elif isinstance(node, Link):
-            out.append("[" + inlines(node.children, glossary_link, definitions) + "](<" + node.url.replace(">", "%3E").replace(" ", "%20") + ">)")
+            out.append("[" + inlines(node.children, glossary_link, definitions) + "](<" + node.url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">)")
         elif isinstance(node, TermLink):
             title = attribute(definitions.get(node.term_id, ""))
             anchor = "{#mention-" + node.term_id + "}" if node.first else ""

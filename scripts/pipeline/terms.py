@@ -61,11 +61,15 @@ def find_terms(text: str) -> list[tuple[int, int, str]]:
     machine = automaton()
     if not len(machine):
         return []
-    found = []
-    for end, (surface, term_id) in machine.iter_long(text):
-        start = end - len(surface) + 1
-        if _at_word_boundary(text, start, end + 1):
-            found.append((start, end + 1, term_id))
+    candidates = sorted(
+        ((end - len(surface) + 1, end + 1, term_id) for end, (surface, term_id) in machine.iter(text)),
+        key=lambda match: (match[0], match[0] - match[1]),
+    )
+    found, covered = [], 0
+    for start, end, term_id in candidates:  # leftmost, then longest, at a word boundary
+        if start >= covered and _at_word_boundary(text, start, end):
+            found.append((start, end, term_id))
+            covered = end
     return found
 
 

@@ -28,7 +28,8 @@ def _rules():
     marks = "".join(re.escape(mark) for mark in data["full_width"])
     # A mark is Chinese punctuation when Han text is on its left, or when it
     # opens Han text on its right (":Meta" after Han is caught by the left).
-    full_width_re = re.compile(rf"(?<=[{_CJK}])\s*([{marks}])|([{marks}])\s*(?=[{_CJK}])")
+    # A mark ending a Chinese sentence after a Latin word (这是 Meta!) too.
+    full_width_re = re.compile(rf"(?<=[{_CJK}])\s*([{marks}])|([{marks}])(?:\s*(?=[{_CJK}])|$)")
     return glued, glued_re, data["full_width"], full_width_re
 
 

@@ -159,6 +159,7 @@ def sync(files: dict[str, str], root: Path, managed: tuple[str, ...]) -> list[st
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes files private; pages are public
         os.replace(temporary, target)
         changed.append(relative)
     wanted = {Path(relative) for relative in files}
