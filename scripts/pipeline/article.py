@@ -48,6 +48,7 @@ class Block:
     level: int = 0
     items: list = field(default_factory=list)  # list of inline lists (list, references)
     url: str = ""  # video
+    anchor: str = ""  # heading id, from the original's words, the same in both variants
 
 
 @dataclass

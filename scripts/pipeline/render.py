@@ -55,7 +55,8 @@ def blocks(items: list[Block], strings: dict, glossary_link: str, definitions: d
     out = []
     for block in items:
         if block.kind == "heading":
-            out.append("#" * block.level + " " + inlines(block.inlines, glossary_link, definitions))
+            anchor = f" {{#{block.anchor}}}" if block.anchor else ""
+            out.append("#" * block.level + " " + inlines(block.inlines, glossary_link, definitions) + anchor)
         elif block.kind == "paragraph":
             out.append(line(block.inlines))
         elif block.kind == "quote":

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import re
 
+from pymdownx.slugs import slugify
+
 from .article import Article, Block, Link, Strong, Sup, Text
 from .config import load_data
 from .typography import HAN, typeset
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_slugify = slugify(case="lower")
 _LATIN = re.compile(r"[A-Za-z]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
@@ -79,6 +82,23 @@ def _is_heading(text: str, config: dict) -> bool:
     return len(text) <= rule["max_chars"] and text[-1] not in rule["sentence_endings"]
 
 
+def _plain(nodes: list) -> str:
+    return "".join(node.text if isinstance(node, Text) else _plain(getattr(node, "children", [])) for node in nodes)
+
+
+def _anchor_headings(blocks: list) -> None:
+    """Readable, unique heading ids from the original's words, so a link to a
+    section works in both variants."""
+    seen: dict[str, int] = {}
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        base = _slugify(_plain(block.inlines), "-") or "section"
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        block.anchor = base if not count else f"{base}-{count}"
+
+
 def structure(article: Article) -> None:
     """The structure stage: article.body lines to article.blocks."""
     config, subheading, references = _config()
@@ -133,5 +153,6 @@ def structure(article: Article) -> None:
                 blocks.append(Block("quote", items=[parse_inline(text)], level=1))
         else:
             blocks.append(Block("paragraph", parse_inline(text)))
+    _anchor_headings(blocks)
     article.blocks = blocks
     article.meta["title"] = typeset(article.meta.get("title", ""))

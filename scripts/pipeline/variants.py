@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 
 import ahocorasick
 import opencc
 
 from .article import HANS, HANT, Article, Block, Link, Strong, TermLink, Text
+from .config import load_data
 from .glossary import variant_forms
 
 TEXT_FIELDS = ("title", "outlet", "author", "description", "place", "source_name")
@@ -23,6 +25,9 @@ class Converter:
 
     def __init__(self, config: str):
         self.opencc = opencc.OpenCC(config)
+        target = HANT if config == DIRECTION[HANT] else HANS
+        opening, closing = load_data("variants.yml")["quotes"][target]
+        self.quotes = str.maketrans({"“": opening, "「": opening, "”": closing, "」": closing})
         self.forms = variant_forms(config)
         self.automaton = None
         if self.forms:
@@ -30,6 +35,10 @@ class Converter:
             for source in self.forms:
                 self.automaton.add_word(source, source)
             self.automaton.make_automaton()
+
+    def punctuate(self, text: str) -> str:
+        """The variant's quotation marks; only for text that is Chinese."""
+        return text.translate(self.quotes)
 
     def convert(self, text: str) -> str:
         if not text:
@@ -67,17 +76,32 @@ def convert_inlines(nodes: list, convert) -> list:
     return out
 
 
-def convert_blocks(blocks: list, convert) -> list:
-    return [
+def convert_blocks(blocks: list, convert, punctuate=None) -> list:
+    """Blocks with every Text converted; punctuate, if given, applies to whole
+    blocks that contain Chinese (a quote pair may span a term link)."""
+    converted = [
         Block(
             block.kind,
             convert_inlines(block.inlines, convert),
             block.level,
             [convert_inlines(item, convert) for item in block.items],
             block.url,
+            block.anchor,
         )
         for block in blocks
     ]
+    if punctuate is not None:
+        for block in converted:
+            texts = []
+            for nodes in [block.inlines, *block.items]:
+                convert_inlines(nodes, lambda text: texts.append(text) or text)
+            if _HAN.search("".join(texts)):
+                block.inlines = convert_inlines(block.inlines, punctuate)
+                block.items = [convert_inlines(item, punctuate) for item in block.items]
+    return converted
+
+
+_HAN = re.compile("[\u3400-\u9fff]")
 
 
 def make_variants(article: Article) -> None:
@@ -87,8 +111,13 @@ def make_variants(article: Article) -> None:
             article.variants[variant] = article.blocks
             article.variant_meta[variant] = dict(article.meta)
         else:
-            convert = converter(variant).convert
-            article.variants[variant] = convert_blocks(article.blocks, convert)
+            target = converter(variant)
+            article.variants[variant] = convert_blocks(article.blocks, target.convert, target.punctuate)
+
+            def convert(text: str) -> str:
+                text = target.convert(text)
+                return target.punctuate(text) if _HAN.search(text) else text
+
             article.variant_meta[variant] = {
                 key: convert(value) if key in TEXT_FIELDS else
                 [convert(tag) for tag in value] if key == "tags" else value
