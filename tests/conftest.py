@@ -27,10 +27,10 @@ def make_project(target: Path, seeds: Path | None = None) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path, *args: str, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, *args: str, env: dict | None = None, check: bool = True, strict: bool = True) -> subprocess.CompletedProcess:
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *args],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-d", str(site_dir), *args],
         cwd=project, env=environment, capture_output=True, text=True,
     )
     if check and result.returncode != 0:

@@ -25,21 +25,34 @@ _BOMS = (
 )
 
 
+def _garbled(text: str) -> bool:
+    """Bytes forced through a decoder they were not written for come out as
+    unassigned, private-use or control characters."""
+    sample = text[:200000]
+    odd = sum(1 for c in sample if unicodedata.category(c) in ("Cn", "Co", "Cs") or (unicodedata.category(c) == "Cc" and c not in "\n\r\t"))
+    return odd > max(2, len(sample) // 100)
+
+
 def decode(raw: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding name) or raise SeedError naming the file."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding), encoding
+                text = raw.decode(encoding)
             except UnicodeDecodeError as error:
                 raise SeedError(path, f"starts with a {encoding} byte-order mark but is not {encoding}: {error.reason} at byte {error.start}")
+            if _garbled(text):
+                raise SeedError(path, f"not text: starts with a {encoding} byte-order mark but decodes to garbage")
+            return text, encoding
     if b"\x00" in raw:
         raise SeedError(path, "binary file (contains NUL bytes), not text")
     for encoding in ("utf-8", "gb18030"):
         try:
-            return raw.decode(encoding), encoding
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if not _garbled(text):
+            return text, encoding
     raise SeedError(path, "not text in UTF-8, UTF-16 (with BOM) or GB18030/GBK")
 
 
