@@ -45,5 +45,10 @@ test: setup system-deps
 serve: setup
 	$(BIN)/mkdocs serve
 
+# Figures per corpus size (10, 100, 1,000 synthetic seeds) to build/bench.json;
+# BENCH_ARGS="--sizes 10,100" for a quick run. Never fails on a missed target.
+bench: setup
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf site site.tmp site.old build dist docs/zh-Hans docs/zh-Hant node_modules

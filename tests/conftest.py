@@ -49,3 +49,14 @@ def site(project) -> Path:
     site_dir = project / "site"
     mkdocs_build(project, site_dir)
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def bundle(project) -> Path:
+    """The offline bundle, built by scripts/bundle.py from the project copy."""
+    result = subprocess.run(
+        [sys.executable, str(project / "scripts" / "bundle.py"), "--dist", str(project / "dist")],
+        cwd=project, capture_output=True, text=True, env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "dist" / "lecun-meta-reader-offline.zip"

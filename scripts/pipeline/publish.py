@@ -87,7 +87,7 @@ def not_found_pages(site_dir: Path, site_url: str) -> None:
 
         html = re.sub(r'\b(href|src)="([^"]*)"', absolute, html)
         html = html.replace('new URL("..",location)', f'new URL("{root_path}",location)')
-        html = re.sub(r'("base":\s*)"([^"]*)"', lambda m: m.group(1) + json.dumps(urljoin(page_url, m.group(2)).rstrip("/") or "/"), html)
+        html = re.sub(r'("base":\s*)"([^"]*)"', lambda m: m.group(1) + json.dumps(urljoin(page_url, m.group(2).rstrip("/") + "/")), html)
         _write(site_dir / variant_folder(variant) / "404.html", html)
         source.unlink()
         source.parent.rmdir()
