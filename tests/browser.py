@@ -4,15 +4,15 @@ errors and every request to a host other than 127.0.0.1 (which is aborted,
 so a test can assert the site works offline and leaks nothing)."""
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
-import threading
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
+
+from serve import serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -23,31 +23,11 @@ HOST = "127.0.0.1"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep pytest output clean
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served over HTTP on 127.0.0.1; yields its root URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer((HOST, _free_port()), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with serve(site) as root:
+        yield root
 
 
 @pytest.fixture(scope="session")
@@ -116,3 +96,21 @@ def page(context, server):
     tab.open = open_
     tab.root = server
     yield tab
+
+
+def search(page, query: str) -> list[dict]:
+    """Type a query into the header search box and return the results
+    (href and text of each), once Material has answered."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)       # Chinese text arrives without key events ...
+    box.press("End")      # ... so a key press makes Material run the search
+    # the meta line says how many results there are (or none) once answered
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d|没有|沒有"))
+    items = page.locator(".md-search-result__item")
+    return [
+        {"href": item.locator("a.md-search-result__link").first.get_attribute("href"),
+         "text": item.inner_text(),
+         "marks": item.locator("mark").all_inner_texts()}
+        for item in items.all()
+    ]

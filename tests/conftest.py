@@ -28,7 +28,7 @@ def make_project(target: Path, seeds: Path | None = None) -> Path:
 
 
 def mkdocs_build(project: Path, site_dir: Path, *args: str, env: dict | None = None, check: bool = True, strict: bool = True) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000", **(env or {}))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-d", str(site_dir), *args],
         cwd=project, env=environment, capture_output=True, text=True,
@@ -60,3 +60,7 @@ def bundle(project) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "dist" / "lecun-meta-reader-offline.zip"
+
+
+# Browser fixtures (one Playwright session for the whole run).
+from browser import browser, context, page, server  # noqa: E402,F401

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser import ARTIFACTS, browser, context, page, server  # noqa: F401  (fixtures)
+from browser import ARTIFACTS, search
 from test_site import SLUGS, VARIANT_ROOT
 
 ARTICLE = "001_f5076b2d9f848529"
@@ -24,24 +24,6 @@ def _id(value) -> str:
 
 
 # --- search -------------------------------------------------------------------
-
-def search(page, query: str) -> list[dict]:
-    """Type a query into the header search box and return the results
-    (href and text of each), once Material has answered."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)       # Chinese text arrives without key events ...
-    box.press("End")      # ... so a key press makes Material run the search
-    # the meta line says how many results there are (or none) once answered
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d|没有|沒有"))
-    items = page.locator(".md-search-result__item")
-    return [
-        {"href": item.locator("a.md-search-result__link").first.get_attribute("href"),
-         "text": item.inner_text(),
-         "marks": item.locator("mark").all_inner_texts()}
-        for item in items.all()
-    ]
-
 
 def site_file(site: Path, href: str) -> Path:
     path = unquote(urlsplit(href).path).lstrip("/")
