@@ -88,6 +88,7 @@ import opencc  # noqa: E402
 import yaml  # noqa: E402
 
 from pipeline import conserve, write  # noqa: E402
+from project_copy import make_project  # noqa: E402
 from pipeline.article import HANS, HANT, VARIANTS, Article, Link, SeedError, Strong, TermLink, Text  # noqa: E402
 from pipeline.build import build, process, seed_files, slug_for  # noqa: E402
 from pipeline.clean import clean  # noqa: E402
@@ -439,21 +440,6 @@ def _cold_and_no_change(seeds_dir: Path, work: Path) -> dict:
 
 # --------------------------------------------------------------------------
 # MkDocs in throwaway project copies
-
-
-def make_project(target: Path, jieba_from: Path | None = None) -> Path:
-    """A copy of the project to build in (like tests/conftest.py's make_project):
-    config and docs assets copied, code, templates and node_modules linked."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
-    for name in ("scripts", "overrides", "node_modules"):
-        if (ROOT / name).exists():
-            (target / name).symlink_to(ROOT / name)
-    shutil.copytree(SEEDS, target / "seeds")
-    if jieba_from is not None and jieba_from.is_dir():
-        shutil.copytree(jieba_from, target / "build" / "jieba")
-    return target
 
 
 def environment(seeds_dir: Path | None = None) -> dict:
@@ -943,7 +929,7 @@ def main() -> int:
             pipeline = measure_cold_and_no_change(corpus, folder, args.repeat)
             pipeline["throughput_mb_s"] = figures["corpus"]["seed_bytes"] / MB / pipeline["cold_seconds"]
             figures["pipeline"] = pipeline
-            project = make_project(folder / "project", jieba)
+            project = make_project(folder / "project", jieba_from=jieba)
             site = folder / "site"
             try:
                 log(f"{size} seeds: mkdocs build --strict with the pipeline")

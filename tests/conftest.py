@@ -2,29 +2,17 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from project_copy import make_project  # noqa: F401  (tests build in copies)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.iterdir() if p.name != "metadata.yml")
-
-
-def make_project(target: Path, seeds: Path | None = None) -> Path:
-    """A throwaway copy of the project to build in, so tests never touch the
-    working tree's docs/ or site/. Code and data are linked, not copied."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
-    for name in ("scripts", "overrides", "node_modules"):
-        if (ROOT / name).exists():
-            (target / name).symlink_to(ROOT / name)
-    shutil.copytree(seeds or SEEDS, target / "seeds")
-    return target
 
 
 def mkdocs_build(project: Path, site_dir: Path, *args: str, env: dict | None = None, check: bool = True, strict: bool = True) -> subprocess.CompletedProcess:

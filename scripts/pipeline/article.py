@@ -41,6 +41,17 @@ class TermLink:
     first: bool = True
 
 
+def inline_text(nodes: list) -> str:
+    """The words of inline nodes as a reader sees them (superscripts aside)."""
+    parts = []
+    for node in nodes:
+        if isinstance(node, (Text, TermLink)):
+            parts.append(node.text)
+        elif isinstance(node, (Strong, Link)):
+            parts.append(inline_text(node.children))
+    return "".join(parts)
+
+
 @dataclass
 class Block:
     kind: str  # heading | paragraph | quote | list | references | video
@@ -49,6 +60,10 @@ class Block:
     items: list = field(default_factory=list)  # list of inline lists (list, references)
     url: str = ""  # video
     anchor: str = ""  # heading id, from the original's words, the same in both variants
+
+    @property
+    def text(self) -> str:
+        return inline_text(self.inlines) + "".join(inline_text(item) for item in self.items)
 
 
 @dataclass

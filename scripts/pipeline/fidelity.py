@@ -38,15 +38,7 @@ class Fidelity:
 
 
 def plain_text(article: Article) -> str:
-    from .variants import convert_inlines
-    parts: list[str] = []
-    collect = lambda text: parts.append(text) or text  # noqa: E731
-    for block in article.blocks:
-        convert_inlines(block.inlines, collect)
-        for item in block.items:
-            convert_inlines(item, collect)
-        parts.append("\n")
-    return "".join(parts)
+    return "".join(block.text + "\n" for block in article.blocks)
 
 
 def round_trip(article: Article) -> Fidelity | None:

@@ -7,7 +7,7 @@ import re
 
 from pymdownx.slugs import slugify
 
-from .article import Article, Block, Link, Strong, Sup, Text
+from .article import Article, Block, Link, Strong, Sup, Text, inline_text
 from .config import load_data
 from .typography import HAN, typeset
 
@@ -82,10 +82,6 @@ def _is_heading(text: str, config: dict) -> bool:
     return len(text) <= rule["max_chars"] and text[-1] not in rule["sentence_endings"]
 
 
-def _plain(nodes: list) -> str:
-    return "".join(node.text if isinstance(node, Text) else _plain(getattr(node, "children", [])) for node in nodes)
-
-
 def _anchor_headings(blocks: list) -> None:
     """Readable, unique heading ids from the original's words, so a link to a
     section works in both variants."""
@@ -93,7 +89,7 @@ def _anchor_headings(blocks: list) -> None:
     for block in blocks:
         if block.kind != "heading":
             continue
-        base = _slugify(_plain(block.inlines), "-") or "section"
+        base = _slugify(inline_text(block.inlines), "-") or "section"
         count = seen.get(base, 0)
         seen[base] = count + 1
         block.anchor = base if not count else f"{base}-{count}"

@@ -92,10 +92,7 @@ def convert_blocks(blocks: list, convert, punctuate=None) -> list:
     ]
     if punctuate is not None:
         for block in converted:
-            texts = []
-            for nodes in [block.inlines, *block.items]:
-                convert_inlines(nodes, lambda text: texts.append(text) or text)
-            if _HAN.search("".join(texts)):
+            if _HAN.search(block.text):
                 block.inlines = convert_inlines(block.inlines, punctuate)
                 block.items = [convert_inlines(item, punctuate) for item in block.items]
     return converted

@@ -66,12 +66,10 @@ def article_page(article: Article, variant: str) -> str:
 
 
 def _summary(blocks: list, limit: int = 110) -> str:
-    from .article import Text
-    from .variants import convert_inlines
     parts: list[str] = []
     for block in blocks:
         if block.kind == "paragraph":
-            convert_inlines(block.inlines, lambda text: parts.append(text) or text)
+            parts.append(block.text)
             if sum(map(len, parts)) >= limit:
                 break
     text = "".join(parts).strip()
