@@ -55,12 +55,12 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
 def _add_other_script(docs: list, other: str) -> None:
     """Each entry gets an `alt` field: its words as the other script writes
     them (楊立昆 for 杨立昆, 大语言模型 for 大型語言模型), indexed but not shown."""
-    tokens = sorted({token for doc in docs for token in _HAN_TOKEN.findall(_TAG.sub(" ", doc.get("title", "") + " " + doc.get("text", "")).replace("\u200b", " "))})
+    words_of = [_HAN_TOKEN.findall(_TAG.sub(" ", doc.get("title", "") + " " + doc.get("text", "")).replace("\u200b", " ")) for doc in docs]
+    tokens = sorted({token for words in words_of for token in words})
     if not tokens:
         return
     converted = dict(zip(tokens, converter(other).convert("\n".join(tokens)).split("\n")))
-    for doc in docs:
-        words = _HAN_TOKEN.findall(_TAG.sub(" ", doc.get("title", "") + " " + doc.get("text", "")).replace("\u200b", " "))
+    for doc, words in zip(docs, words_of):
         alt = dict.fromkeys(converted[word] for word in words if converted.get(word, word) != word)
         if alt:
             doc["alt"] = "\u200b".join(alt)
