@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the sitemap and zip come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: site test serve bench bundle setup system-deps clean
+.PHONY: site test serve bench eval bundle setup system-deps clean
 
 setup: $(STAMP)
 
@@ -49,6 +49,11 @@ serve: setup
 # BENCH_ARGS="--sizes 10,100" for a quick run. Never fails on a missed target.
 bench: setup
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# Quality figures (conversion errors, cleaning precision and recall) on the
+# project's dev sets, printed and written to build/eval/.
+eval: setup
+	cd scripts && ../$(BIN)/python -m evaluation
 
 clean:
 	rm -rf site site.tmp site.old build dist docs/zh-Hans docs/zh-Hant node_modules

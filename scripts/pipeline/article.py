@@ -88,6 +88,7 @@ class Article:
     slug: str
     script: str = HANS  # the script the seed is written in
     script_report: str = ""  # set when the text mixes both scripts
+    region: str = ""  # usage of the original: "CN", "TW" or "HK" (set by the script stage)
     meta: dict = field(default_factory=dict)  # title, outlet, author, date, source_url, ...
     body: list = field(default_factory=list)  # (line number, text) pairs left after cleaning
     blocks: list = field(default_factory=list)
