@@ -41,11 +41,19 @@ class TermLink:
     first: bool = True
 
 
+@dataclass
+class Converted:
+    """Converted text whose words (not only characters) differ from the
+    original's; `original` is the wording in the original script."""
+    text: str
+    original: str
+
+
 def inline_text(nodes: list) -> str:
     """The words of inline nodes as a reader sees them (superscripts aside)."""
     parts = []
     for node in nodes:
-        if isinstance(node, (Text, TermLink)):
+        if isinstance(node, (Text, TermLink, Converted)):
             parts.append(node.text)
         elif isinstance(node, (Strong, Link)):
             parts.append(inline_text(node.children))

@@ -92,6 +92,9 @@ def complete_metadata(article: Article, entry: dict | None) -> None:
     for key in ("headings", "not_headings"):
         if key in entry:
             article.meta[key] = [str(line) for line in entry[key]]
+    if "conversion" in entry:
+        # per-article conversion overrides: [{zh-Hans: ..., zh-Hant: ...}]
+        article.meta["conversion"] = [dict(pair) for pair in entry["conversion"]]
     if not article.meta.get("outlet") and article.meta.get("source_name"):
         article.meta["outlet"] = article.meta["source_name"]
     if not article.meta.get("title"):
