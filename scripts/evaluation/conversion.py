@@ -1,0 +1,179 @@
+"""Conversion quality on the project's own dev sets (tests/conversion/).
+
+Dev set, over-conversion measure. Native text of one region is moved to the
+other script one character at a time (OpenCC's character tables only, no
+phrases: data/conversion/*-characters.json), converted back by a system, and
+compared with the native original:
+  - Taiwan text (tw-*.txt): to Simplified characters, then to zh-Hant;
+  - mainland text (cn-*.txt): to Traditional characters, then to zh-Hans;
+  - Hong Kong sentences (hk-pairs.tsv): converted to zh-Hans, compared with a
+    mainland rendering written beside each sentence.
+An error is one maximal stretch where the output and the original differ
+(difflib opcodes on characters), counted only if a Han character is on
+either side of it: one wrong word is one error, punctuation is not counted.
+Rates are errors per 1,000 Han characters of the original.
+
+Systems side by side: the project (data/conversion/*.json), plain OpenCC
+(s2twp / tw2sp / hk2s) and character-only OpenCC. Each dev file has a tune
+half and a held-out half: dictionary entries were written against the tune
+half and general evidence only; the held-out figures are the honest ones.
+
+Vocabulary set (vocabulary.tsv): sentences with the exact rendering a native
+reader of the target region expects; exact-sentence accuracy (quotation
+marks aside) for the project and plain OpenCC.
+
+`make eval` prints the figures and writes build/eval/conversion.json."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from pipeline.variants import Converter, characters, engine, shipped  # noqa: E402
+
+DEV_DIR = ROOT / "tests" / "conversion"
+OUT = ROOT / "build" / "eval" / "conversion.json"
+TARGETS = {"zh-Hant": 1.0, "zh-Hans": 0.5, "vocabulary": 0.97}
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+PLAIN = {"s2tw": "s2twp", "tw2s": "tw2sp", "hk2s": "hk2s"}
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def errors(output: str, reference: str) -> list[tuple[str, str]]:
+    """(reference, output) of each differing stretch that holds a Han character."""
+    found = []
+    matcher = difflib.SequenceMatcher(None, reference, output, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag != "equal" and (_HAN.search(reference[a0:a1]) or _HAN.search(output[b0:b1])):
+            found.append((reference[max(a0 - 3, 0):a1 + 3], output[max(b0 - 3, 0):b1 + 3]))
+    return found
+
+
+def systems(config: str) -> dict:
+    """name -> convert function for one direction."""
+    project = Converter(config)
+    return {
+        "project": project.convert,
+        "opencc": shipped(PLAIN[config]).convert,
+        "characters": characters(config).convert,
+    }
+
+
+def dev_pairs() -> dict[str, list[tuple[str, str, str, str]]]:
+    """variant -> (set name, half, input, reference) of every dev text."""
+    to_hans, to_hant = characters("tw2s").convert, characters("s2tw").convert
+    out: dict[str, list] = {"zh-Hant": [], "zh-Hans": [], "zh-Hans (HK)": []}
+    for path in sorted(DEV_DIR.glob("tw-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out["zh-Hant"].append(("tw", path.stem.split("-", 1)[1], to_hans(text), text))
+    for path in sorted(DEV_DIR.glob("cn-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out["zh-Hans"].append(("cn", path.stem.split("-", 1)[1], to_hant(text), text))
+    half = "tune"
+    for line in (DEV_DIR / "hk-pairs.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# held-out"):
+            half = "heldout"
+        if not line.strip() or line.startswith("#"):
+            continue
+        source, reference = line.split("\t")
+        out["zh-Hans (HK)"].append(("hk", half, source, reference))
+    return out
+
+
+CONFIG_OF = {"zh-Hant": "s2tw", "zh-Hans": "tw2s", "zh-Hans (HK)": "hk2s"}
+
+
+def dev_rates(keep_errors: bool = False) -> dict:
+    """{variant: {half: {system: {errors, han_chars, per_1000}}}} on the dev set."""
+    results: dict = {}
+    for variant, items in dev_pairs().items():
+        convert = systems(CONFIG_OF[variant])
+        table: dict = {}
+        for half in ("tune", "heldout", "all"):
+            chosen = [item for item in items if half == "all" or item[1] == half]
+            chars = sum(han_count(reference) for _, _, _, reference in chosen)
+            row = {}
+            for name, function in convert.items():
+                found = [e for _, _, text, reference in chosen for e in errors(function(text), reference)]
+                row[name] = {"errors": len(found), "han_chars": chars, "per_1000": round(1000 * len(found) / chars, 3) if chars else 0.0}
+                if keep_errors and name == "project":
+                    row[name]["examples"] = found
+            table[half] = row
+        results[variant] = table
+    return results
+
+
+def vocabulary() -> list[tuple[str, str, str]]:
+    """(config, source sentence, expected sentence) of the vocabulary set."""
+    rows = []
+    for line in (DEV_DIR / "vocabulary.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        config, source, expected = line.split("\t")
+        rows.append((config, source, expected))
+    return rows
+
+
+def vocabulary_accuracy(keep_misses: bool = False) -> dict:
+    rows = vocabulary()
+    out: dict = {"sentences": len(rows)}
+    for name in ("project", "opencc"):
+        misses = []
+        for config, source, expected in rows:
+            got = systems_cached(config)[name](source)
+            if got.translate(_QUOTES) != expected.translate(_QUOTES):
+                misses.append((config, source, expected, got))
+        out[name] = {"exact": len(rows) - len(misses), "accuracy": round((len(rows) - len(misses)) / len(rows), 4)}
+        if keep_misses:
+            out[name]["misses"] = misses
+    return out
+
+
+_SYSTEMS: dict = {}
+
+
+def systems_cached(config: str) -> dict:
+    if config not in _SYSTEMS:
+        _SYSTEMS[config] = systems(config)
+    return _SYSTEMS[config]
+
+
+def main() -> int:
+    verbose = "-v" in sys.argv
+    rates = dev_rates(keep_errors=verbose)
+    words = vocabulary_accuracy(keep_misses=verbose)
+    print("Conversion: errors per 1,000 Han characters (lower is better)")
+    print(f"{'variant':14} {'half':8} {'Han chars':>9} {'project':>8} {'OpenCC':>8} {'char-only':>9}  target")
+    for variant, table in rates.items():
+        target = TARGETS.get(variant.split(" ")[0])
+        for half, row in table.items():
+            print(f"{variant:14} {half:8} {row['project']['han_chars']:9d} {row['project']['per_1000']:8.2f} "
+                  f"{row['opencc']['per_1000']:8.2f} {row['characters']['per_1000']:9.2f}  <= {target}")
+    print(f"Vocabulary set: {words['sentences']} sentences, exact: project {words['project']['accuracy']:.1%}, "
+          f"plain OpenCC {words['opencc']['accuracy']:.1%} (target >= {TARGETS['vocabulary']:.0%})")
+    if verbose:
+        for variant, table in rates.items():
+            for reference, output in table["all"]["project"].get("examples", []):
+                print(f"  {variant}: {reference} -> {output}")
+        for config, source, expected, got in words["project"].get("misses", []):
+            print(f"  miss {config}: {source}\n    want {expected}\n    got  {got}")
+        for table in rates.values():
+            table["all"]["project"].pop("examples", None)
+        words["project"].pop("misses", None)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps({"dev": rates, "vocabulary": words, "targets": TARGETS}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"written {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
