@@ -55,13 +55,13 @@ def load_glossary() -> tuple[Term, ...]:
 
 
 def variant_forms(direction: str) -> dict:
-    """Glossary forms that override OpenCC: {source form: target form} for
-    's2twp' (zh-Hans to zh-Hant) or 'tw2sp' (zh-Hant to zh-Hans)."""
+    """Glossary forms, for the conversion dictionaries: {source form: target
+    form} for "s2t" (zh-Hans to zh-Hant) or "t2s" (zh-Hant to zh-Hans)."""
     pairs = {}
     for term in load_glossary():
         for form in term.forms:
             hans, hant = form["zh-Hans"], form["zh-Hant"]
-            if direction == "s2twp":
+            if direction in ("s2t", "s2twp"):
                 pairs[hans] = hant
             else:
                 pairs[hant] = hans

@@ -1,38 +1,266 @@
 """Variants: the seed's own script is kept as it is; the other script is made
-with OpenCC (s2twp or tw2sp), the glossary's per-variant forms taking
-precedence. Only Text nodes are converted, so URLs and anchors never are."""
+by OpenCC running the project's own configurations (data/conversion/*.json).
+
+Each configuration is OpenCC's s2twp, tw2sp or hk2s chain with the project's
+text dictionaries put in front: the glossary's per-variant forms, names,
+ordinary words kept from OpenCC's Taiwan/IT tables, and regional vocabulary.
+Conventions of those files (resolved here, then handed to OpenCC as they are):
+  - a text dictionary is `source<TAB>target [other readings]`, `#` comments;
+    OpenCC takes the first reading, the others feed the ambiguity report;
+  - `X.targets.txt` is made from X.txt: every target mapped to itself, put in
+    front of a later step so that step cannot rewrite the project's choice;
+  - `X.reversed.txt` is X.txt read the other way (names in both directions);
+  - `glossary.txt` is made from glossary.yml's forms for the config's direction;
+  - `.ocd2` files are OpenCC's own, from the installed package.
+
+Per-article overrides (seeds/metadata.yml `conversion`) take precedence over
+every dictionary. Only Text nodes are converted, so URLs and anchors never
+are; spans whose words (not only characters) changed become Converted nodes
+carrying the original wording."""
 from __future__ import annotations
 
+import bisect
 import copy
+import difflib
 import functools
+import json
 import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
 
 import ahocorasick
+import jieba
 import opencc
 
-from .article import HANS, HANT, Article, Block, Link, Strong, TermLink, Text
-from .config import load_data
+from .article import HANS, HANT, Article, Block, Converted, Link, Strong, TermLink, Text
+from .config import DATA_DIR, load_data
 from .glossary import variant_forms
 
+CONVERSION_DIR = DATA_DIR / "conversion"
+OPENCC_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 TEXT_FIELDS = ("title", "outlet", "author", "description", "place", "source_name")
-DIRECTION = {HANT: "s2twp", HANS: "tw2sp"}  # target variant -> OpenCC config
+# Plain OpenCC per target variant: the baseline the evaluation compares against.
+DIRECTION = {HANT: "s2twp", HANS: "tw2sp"}
+# (source script, region of a Traditional original) -> the project's configuration,
+# the shipped configuration that only changes the script (no regional words), and
+# which side of the conversion is Simplified (for word boundaries).
+CONFIGS = {
+    "s2tw": ("s2tw", "source"),
+    "tw2s": ("tw2s", "target"),
+    "hk2s": ("hk2s", "target"),
+}
+_HAN = re.compile("[\u3400-\u9fff]")
+
+
+def config_for(source_script: str, region: str = "") -> str:
+    """The configuration converting an original: a Simplified original's
+    zh-Hant variant is Taiwan usage; a Traditional original converts with the
+    tables of its region ("" until the script stage knows it: Taiwan)."""
+    if source_script == HANS:
+        return "s2tw"
+    return "hk2s" if region == "HK" else "tw2s"
+
+
+# --- dictionaries -------------------------------------------------------------------
+
+def read_dictionary(path: Path) -> dict[str, list[str]]:
+    """source -> readings (first is the one used), from a text dictionary file."""
+    entries: dict[str, list[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        source, _, readings = line.partition("\t")
+        if not readings.strip() or not source.strip():
+            raise ValueError(f"{path.name}:{number}: expected source<TAB>target, got {line!r}")
+        entries.setdefault(source.strip(), readings.split())
+    return entries
+
+
+def _glossary_entries(config: str) -> dict[str, list[str]]:
+    return {source: [target] for source, target in variant_forms("s2t" if config == "s2tw" else "t2s").items()}
+
+
+def dictionary(config: str, name: str) -> dict[str, list[str]]:
+    """The entries of one dictionary file a configuration names, generated ones included."""
+    if name.endswith(".targets.txt"):
+        base = dictionary(config, name[: -len(".targets.txt")] + ".txt")
+        return {readings[0]: [readings[0]] for readings in base.values()}
+    if name.endswith(".reversed.txt"):
+        base = dictionary(config, name[: -len(".reversed.txt")] + ".txt")
+        reversed_entries: dict[str, list[str]] = {}
+        for source, readings in base.items():
+            reversed_entries.setdefault(readings[0], [source])  # the first spelling listed is the usual one
+        return reversed_entries
+    if name == "glossary.txt":
+        return _glossary_entries(config)
+    return read_dictionary(CONVERSION_DIR / name)
+
+
+def _dictionary_nodes(node):
+    if isinstance(node, dict):
+        if "file" in node:
+            yield node
+        for value in node.values():
+            yield from _dictionary_nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _dictionary_nodes(value)
+
+
+def own_dictionaries(config: str) -> list[str]:
+    """The project's text dictionaries of a configuration's first step, in precedence order."""
+    data = json.loads((CONVERSION_DIR / f"{config}.json").read_text(encoding="utf-8"))
+    first = data["conversion_chain"][0]
+    return list(dict.fromkeys(node["file"] for node in _dictionary_nodes(first) if node["type"] == "text"))
+
+
+def load_opencc(config: str) -> opencc.OpenCC:
+    """OpenCC running data/conversion/<config>.json, its files resolved."""
+    data = json.loads((CONVERSION_DIR / f"{config}.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="conversion-") as folder:
+        written: dict[str, str] = {}
+        for node in _dictionary_nodes(data):
+            name = node["file"]
+            if node["type"] == "text":
+                if name not in written:
+                    entries = dictionary(config, name)
+                    path = Path(folder) / name
+                    lines = [f"{source}\t{' '.join(readings)}" for source, readings in sorted(entries.items())]
+                    # OpenCC splits readings on spaces: a form holding one would be cut.
+                    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                    written[name] = str(path)
+                node["file"] = written[name]
+            else:
+                node["file"] = str(OPENCC_DIR / name)
+        resolved = Path(folder) / f"{config}.json"
+        resolved.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return opencc.OpenCC(str(resolved))  # dictionaries are read now; the files may go
+
+
+@functools.lru_cache(maxsize=None)
+def engine(config: str) -> opencc.OpenCC:
+    """A project configuration, or a shipped one by name (s2twp, t2s, ...)."""
+    if (CONVERSION_DIR / f"{config}.json").is_file():
+        return load_opencc(config)
+    return opencc.OpenCC(config)
+
+
+@functools.lru_cache(maxsize=None)
+def readings(config: str) -> dict[str, list[str]]:
+    """Every entry of the project's dictionaries (first file wins) plus the
+    risky entries OpenCC's own tables hold: source -> readings."""
+    out: dict[str, list[str]] = {}
+    for name in own_dictionaries(config):
+        for source, values in dictionary(config, name).items():
+            out.setdefault(source, values)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def risky(config: str) -> dict[str, list[str]]:
+    """Entries an editor should check: OpenCC's or the project's entries known
+    to be wrong in some contexts (data/conversion/<config>-risky.txt), and the
+    project's entries that offer more than one reading."""
+    path = CONVERSION_DIR / f"{config}-risky.txt"
+    out = read_dictionary(path) if path.is_file() else {}
+    for source, values in readings(config).items():
+        if len(values) > 1:
+            out.setdefault(source, values)
+    return out
+
+
+# --- the converter ----------------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def shipped(name: str) -> opencc.OpenCC:
+    """One of OpenCC's own configurations, by name."""
+    return opencc.OpenCC(name)
+
+
+@functools.lru_cache(maxsize=None)
+def characters(config: str) -> opencc.OpenCC:
+    """The script alone, one character at a time (length-preserving)."""
+    return engine("s2t-characters" if config.startswith("s2") else "t2s-characters")
+
+
+@functools.lru_cache(maxsize=None)
+def tokenizer(config: str) -> jieba.Tokenizer:
+    """jieba over Simplified text, knowing the project's dictionary words, so
+    a changed span widens to the whole entry that changed it."""
+    words = jieba.Tokenizer()
+    words.initialize()
+    simplify = characters("tw2s").convert
+    for source, values in readings(config).items():
+        words.add_word(source if config == "s2tw" else simplify(source))
+        if config == "s2tw":
+            continue
+        words.add_word(values[0])
+    return words
+
+
+def word_bounds(text: str, config: str) -> list[int]:
+    """Word boundaries of Simplified text (no guessing of new words)."""
+    bounds = [0]
+    for _, _, end in tokenizer(config).tokenize(text, HMM=False):
+        bounds.append(end)
+    return bounds
+
+
+def changed_spans(source: str, baseline: str, converted: str, bounds: list[int]) -> list[tuple[int, int, int, int]]:
+    """(source start, end, converted start, end) of each stretch where the
+    conversion differs from the script-only baseline (aligned with source
+    character by character), widened to whole words."""
+    opcodes = difflib.SequenceMatcher(None, baseline, converted, autojunk=False).get_opcodes()
+    regions: list[list[int]] = []
+    for tag, a0, a1, _, _ in opcodes:
+        if tag == "equal":
+            continue
+        start = bounds[max(bisect.bisect_right(bounds, a0) - 1, 0)]
+        index = bisect.bisect_left(bounds, max(a1, a0 + 1))
+        end = bounds[index] if index < len(bounds) else len(source)
+        if regions and start < regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], end)
+        else:
+            regions.append([start, end])
+
+    def position(point: int, at_end: bool) -> int:
+        """Where a word boundary of the source falls in the converted text:
+        a start takes in changes that begin there, an end those that end there."""
+        found = []
+        for tag, a0, a1, b0, b1 in opcodes:
+            if tag == "equal":
+                if a0 < point <= a1 if at_end else a0 <= point < a1:
+                    found.append(b0 + point - a0)
+            elif a0 < point <= a1 if at_end else a0 <= point < a1:
+                found.append(b1 if at_end else b0)
+            elif a0 == a1 == point and (not at_end or point == len(source)):  # an insertion opens a word
+                found.append(b1 if at_end else b0)
+        if not found:
+            return len(converted) if at_end else 0
+        return max(found) if at_end else min(found)
+
+    return [(start, end, position(start, False), position(end, True)) for start, end in regions]
 
 
 class Converter:
-    """OpenCC with a user dictionary in front: the longest glossary form found
-    in the text is replaced by its target form, the text around it goes through
-    OpenCC. Each character is converted exactly once."""
+    """One direction of conversion: the project's OpenCC configuration, with
+    per-article overrides taking precedence over every dictionary."""
 
-    def __init__(self, config: str):
-        self.opencc = opencc.OpenCC(config)
-        target = HANT if config == DIRECTION[HANT] else HANS
-        opening, closing = load_data("variants.yml")["quotes"][target]
+    def __init__(self, config: str, overrides: tuple = ()):
+        self.config = config
+        self.opencc = engine(config)
+        self.script_only = shipped(CONFIGS[config][0])
+        self.simplified_side = CONFIGS[config][1]
+        self.target = HANT if config == "s2tw" else HANS
+        opening, closing = load_data("variants.yml")["quotes"][self.target]
         self.quotes = str.maketrans({"“": opening, "「": opening, "”": closing, "」": closing})
-        self.forms = variant_forms(config)
+        self.overrides = dict(overrides)
         self.automaton = None
-        if self.forms:
+        if self.overrides:
             self.automaton = ahocorasick.Automaton()
-            for source in self.forms:
+            for source in self.overrides:
                 self.automaton.add_word(source, source)
             self.automaton.make_automaton()
 
@@ -40,51 +268,115 @@ class Converter:
         """The variant's quotation marks; only for text that is Chinese."""
         return text.translate(self.quotes)
 
-    def convert(self, text: str) -> str:
+    def pieces(self, text: str) -> list[tuple[str, str, bool]]:
+        """(source, converted, is an override): overrides cut the text first."""
         if not text:
-            return text
+            return []
         if self.automaton is None:
-            return self.opencc.convert(text)
+            return [(text, self.opencc.convert(text), False)]
         out, position = [], 0
         for end, source in self.automaton.iter_long(text):
             start = end - len(source) + 1
-            out.append(self.opencc.convert(text[position:start]))
-            out.append(self.forms[source])
+            if start > position:
+                out.append((text[position:start], self.opencc.convert(text[position:start]), False))
+            out.append((source, self.overrides[source], True))
             position = end + 1
-        out.append(self.opencc.convert(text[position:]))
-        return "".join(out)
+        if position < len(text):
+            out.append((text[position:], self.opencc.convert(text[position:]), False))
+        return out
+
+    def convert(self, text: str) -> str:
+        return "".join(converted for _, converted, _ in self.pieces(text))
+
+    def baseline(self, text: str) -> str:
+        """The script alone, aligned with text character by character."""
+        out = self.script_only.convert(text)
+        return out if len(out) == len(text) else characters(self.config).convert(text)
+
+    def convert_marked(self, text: str) -> list:
+        """Text and Converted nodes: Converted where the words differ from a
+        conversion of the script alone (character-only changes are not marked)."""
+        nodes: list = []
+        for source, converted, override in self.pieces(text):
+            if override:
+                changed = converted not in (self.baseline(source), characters(self.config).convert(source))
+                nodes.append(Converted(converted, source) if changed else Text(converted))
+                continue
+            baseline = self.baseline(source)
+            if baseline == converted or not _HAN.search(source):
+                nodes.append(Text(converted))
+                continue
+            bounds = word_bounds(source if self.simplified_side == "source" else baseline, self.config)
+            letters = characters(self.config).convert
+            position = 0
+            for s0, s1, c0, c1 in changed_spans(source, baseline, converted, bounds):
+                if converted[c0:c1] == letters(source[s0:s1]):
+                    continue  # the same words: a table's choice undone, not a change
+                if c0 > position:
+                    nodes.append(Text(converted[position:c0]))
+                nodes.append(Converted(converted[c0:c1], source[s0:s1]))
+                position = c1
+            if position < len(converted):
+                nodes.append(Text(converted[position:]))
+        return _merge_text(nodes)
+
+
+def _merge_text(nodes: list) -> list:
+    out: list = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        elif not (isinstance(node, Text) and not node.text):
+            out.append(node)
+    return out
 
 
 @functools.lru_cache(maxsize=None)
-def converter(target: str) -> Converter:
-    return Converter(DIRECTION[target])
+def converter(target: str, region: str = "", overrides: tuple = ()) -> Converter:
+    """The converter making the target variant (from the other script)."""
+    return Converter(config_for(HANT if target == HANS else HANS, region), overrides)
 
 
-def convert_inlines(nodes: list, convert) -> list:
+def article_converter(article: Article, target: str) -> Converter:
+    pairs = []
+    for pair in article.meta.get("conversion") or []:
+        source_side = HANT if target == HANS else HANS
+        if pair.get(source_side) and pair.get(target):
+            pairs.append((str(pair[source_side]), str(pair[target])))
+    return converter(target, article.region, tuple(pairs))
+
+
+def convert_inlines(nodes: list, convert, marked=None) -> list:
+    """Inline nodes converted; with `marked`, Text becomes Text and Converted nodes."""
     out = []
     for node in nodes:
         if isinstance(node, Text):
-            out.append(Text(convert(node.text)))
+            if marked is not None:
+                out.extend(marked(node.text))
+            else:
+                out.append(Text(convert(node.text)))
+        elif isinstance(node, Converted):
+            out.append(Converted(convert(node.text), node.original))
         elif isinstance(node, TermLink):
             out.append(TermLink(convert(node.text), node.term_id, node.first))
         elif isinstance(node, Strong):
-            out.append(Strong(convert_inlines(node.children, convert)))
+            out.append(Strong(convert_inlines(node.children, convert, marked)))
         elif isinstance(node, Link):
-            out.append(Link(convert_inlines(node.children, convert), node.url))
+            out.append(Link(convert_inlines(node.children, convert, marked), node.url))
         else:
             out.append(copy.copy(node))
     return out
 
 
-def convert_blocks(blocks: list, convert, punctuate=None) -> list:
+def convert_blocks(blocks: list, convert, punctuate=None, marked=None) -> list:
     """Blocks with every Text converted; punctuate, if given, applies to whole
     blocks that contain Chinese (a quote pair may span a term link)."""
     converted = [
         Block(
             block.kind,
-            convert_inlines(block.inlines, convert),
+            convert_inlines(block.inlines, convert, marked if block.kind != "heading" else None),
             block.level,
-            [convert_inlines(item, convert) for item in block.items],
+            [convert_inlines(item, convert, marked) for item in block.items],
             block.url,
             block.anchor,
         )
@@ -98,18 +390,15 @@ def convert_blocks(blocks: list, convert, punctuate=None) -> list:
     return converted
 
 
-_HAN = re.compile("[\u3400-\u9fff]")
-
-
 def make_variants(article: Article) -> None:
-    """The variants stage: article.variants and article.titles for both scripts."""
+    """The variants stage: article.variants and article.variant_meta for both scripts."""
     for variant in (HANS, HANT):
         if variant == article.script:
             article.variants[variant] = article.blocks
             article.variant_meta[variant] = dict(article.meta)
         else:
-            target = converter(variant)
-            article.variants[variant] = convert_blocks(article.blocks, target.convert, target.punctuate)
+            target = article_converter(article, variant)
+            article.variants[variant] = convert_blocks(article.blocks, target.convert, target.punctuate, target.convert_marked)
 
             def convert(text: str) -> str:
                 text = target.convert(text)
