@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.article import Article, Seed, SeedError
 from pipeline.build import process
+from pipeline.clean import clean
 from pipeline.ingest import read_seed
 from pipeline.metadata import (
     complete_metadata,
@@ -212,6 +213,7 @@ def test_title_from_long_first_sentence_is_shortened():
 
 def test_title_line_skips_leading_blank_lines():
     article = article_from_text("\n\n短标题\n正文第一句。")
+    clean(article)
     complete_metadata(article, None)
     assert article.meta["title"] == "短标题"
     assert "短标题" not in body_text(article)

@@ -137,18 +137,38 @@ def test_references_end_at_first_line_without_link():
 
 # --- seed 002 ---------------------------------------------------------------------
 
-def test_002_english_announcement_is_quoted(articles):
-    quote = next(b for b in articles["002"].blocks if b.kind == "quote")
+def test_002_english_announcement_is_quoted_without_its_card_leftovers(articles):
+    # The embedded card's logo text, date line and the sentence that only
+    # pointed to its emptied link are chrome; the announcement is quoted.
+    quote = next(b for b in articles["002"].blocks if b.kind == "quote" and b.level == 1)
     texts = [plain(item) for item in quote.items]
-    assert texts[:3] == ["META", "Personal Superintelligence for Everyone", "July 30, 2025"]
-    assert texts[3].startswith("Today, Meta Founder & CEO Mark Zuckerberg shared his vision")
-    assert texts[3].endswith("Read his letter in full here.")
+    assert texts[0] == "Personal Superintelligence for Everyone"
+    assert texts[1].startswith("Today, Meta Founder & CEO Mark Zuckerberg shared his vision")
+    assert texts[1].endswith("what they value in their own lives.")
+    page = " ".join(b.text for b in articles["002"].blocks)
+    assert "META" not in page.split() and "July 30, 2025" not in page and "Read his letter" not in page
 
 
-def test_002_not_headings_entry_respected(articles):
+def test_002_caption_is_not_a_heading_or_paragraph(articles):
     found = [text for _, text in headings(articles["002"])]
-    assert not any("晶体管" in text for text in found)
+    assert not any("晶体管" in b.text for b in articles["002"].blocks)
+    assert any(r.rule == "caption" and "晶体管" in r.text for r in articles["002"].removed)
     assert "他为何对世界模型如此沉迷？" in found
+
+
+def test_002_first_person_passage_after_a_colon_is_quoted(articles):
+    blocks = articles["002"].blocks
+    intro = next(i for i, b in enumerate(blocks) if b.text.endswith("直言："))
+    assert blocks[intro + 1].kind == "quote"
+    assert plain(blocks[intro + 1].items[0]).startswith("这些年，我在硅谷")
+    assert blocks[intro + 2].kind == "paragraph"  # "但他坚信……" speaks of him again
+
+
+def test_first_person_quote_needs_the_first_person():
+    article = Article(seed=Seed(Path("q.txt"), b"", ""), slug="q")
+    article.body = [(1, "他在会上说："), (2, "这个方案明年就会推出。"), (3, "她回答："), (4, "我们会尽快回复。")]
+    structure(article)
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph", "paragraph", "quote"]
 
 
 def test_002_bold_and_superscript(articles):

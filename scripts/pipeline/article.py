@@ -68,6 +68,7 @@ class Block:
     items: list = field(default_factory=list)  # list of inline lists (list, references)
     url: str = ""  # video
     anchor: str = ""  # heading id, from the original's words, the same in both variants
+    line: int = 0  # the seed line the block starts at (0: none)
 
     @property
     def text(self) -> str:
@@ -80,6 +81,7 @@ class Removal:
     line: int
     text: str
     rule: str
+    evidence: str = ""  # why the rule fired: cues, zone, score
 
 
 @dataclass
@@ -104,6 +106,10 @@ class Article:
     variants: dict = field(default_factory=dict)  # variant -> list[Block]
     variant_meta: dict = field(default_factory=dict)  # variant -> meta in that script
     fidelity: object = None  # fidelity.Fidelity for Traditional originals
+    provenance: dict = field(default_factory=dict)  # meta field -> where its value came from
+    evidence: dict = field(default_factory=dict)  # what cleaning saw: zones, headline, lines near the chrome threshold
+    changes: list = field(default_factory=list)  # (line, before, after, reason): characters the script stage converted
+    warnings: list = field(default_factory=list)  # lines the conservation check had to put back, and why
 
     @property
     def title(self) -> str:

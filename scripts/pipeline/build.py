@@ -13,16 +13,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import conserve, write
+from . import conserve, duplicates, write
 from .article import VARIANTS, Article, SeedError
 from .clean import clean
 from .fidelity import round_trip
 from .ingest import read_seed
 from .metadata import METADATA_FILE, complete_metadata, load_metadata_file, split_front_matter
-from .script import detect_script
+from .script import detect_script, script_stage
 from .structure import structure
 from .terms import link_terms
-from .variants import make_variants
+from .variants import ambiguity_report, make_variants
 
 log = logging.getLogger("mkdocs.pipeline")
 
@@ -32,6 +32,7 @@ class BuildResult:
     articles: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # SeedError
     changed: list = field(default_factory=list)  # generated paths written or removed
+    duplicates: list = field(default_factory=list)  # duplicates.Duplicate: seeds published under another seed's page
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -63,6 +64,7 @@ def process(path: Path, entry: dict | None) -> Article:
     script, report = detect_script(seed.text)
     article = Article(seed=seed, slug=slug_for(path), script=script, script_report=report)
     split_front_matter(article)
+    script_stage(article)
     clean(article)
     if not any(line.strip() for _, line in article.body):
         raise SeedError(path, "nothing left after cleaning (only boilerplate)")
@@ -85,18 +87,34 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _cached_process(path: Path, entry: dict | None, cache_dir: Path | None, version: str, used: set) -> Article:
+def conserved(article: Article, strict: bool = False) -> Article:
+    """The conservation check. A body line missing from the page is put back
+    at its place as a paragraph and the build warns, naming the seed, the
+    line and the stage that lost it; in strict mode it fails the seed."""
+    missing = conserve.missing(article, write.article_page(article, article.script))
+    if not missing:
+        return article
+    if strict:
+        number, line, stage = missing[0]
+        raise SeedError(article.seed.path, f"conservation check failed: line {number} is missing from its page (lost by the {stage} stage): {line.strip()[:80]!r}")
+    for number, line, stage in missing:
+        article.warnings.append((number, line.strip(), stage))
+    conserve.restore(article, missing)
+    make_variants(article)
+    article.fidelity = round_trip(article)
+    return article
+
+
+def _cached_process(path: Path, entry: dict | None, cache_dir: Path | None, version: str, used: set, strict: bool = False) -> Article:
     """process() plus the conservation check, skipped when the same seed bytes,
     metadata entry, code and data were built before."""
     if cache_dir is None:
-        article = process(path, entry)
-        conserve.check(article, write.article_page(article, article.script))
-        return article
+        return conserved(process(path, entry), strict)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise SeedError(path, f"cannot be read: {error.strerror}")
-    key = hashlib.sha256(version.encode() + path.name.encode() + b"\0" + raw + json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
+    key = hashlib.sha256(version.encode() + (b"strict" if strict else b"") + path.name.encode() + b"\0" + raw + json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
     cached = Path(cache_dir) / f"{key}.pickle"
     used.add(cached.name)
     if cached.is_file():
@@ -105,8 +123,7 @@ def _cached_process(path: Path, entry: dict | None, cache_dir: Path | None, vers
                 return pickle.load(stream)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass  # a damaged cache entry is rebuilt
-    article = process(path, entry)
-    conserve.check(article, write.article_page(article, article.script))
+    article = conserved(process(path, entry), strict)
     cached.parent.mkdir(parents=True, exist_ok=True)
     temporary = cached.with_suffix(".tmp")
     with open(temporary, "wb") as stream:
@@ -115,10 +132,11 @@ def _cached_process(path: Path, entry: dict | None, cache_dir: Path | None, vers
     return article
 
 
-def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache_dir: Path | None = None) -> BuildResult:
-    """Build every seed; a bad seed is skipped with one error naming it. Pages are
-    written only after all of them rendered. With a cache folder, unchanged
-    seeds are not processed again."""
+def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache_dir: Path | None = None, strict: bool = False) -> BuildResult:
+    """Build every seed; a seed without article text is skipped with one error
+    naming it. Pages are written only after all of them rendered. With a cache
+    folder, unchanged seeds are not processed again. `strict` makes a line the
+    conservation check had to put back a failure instead of a warning."""
     result = BuildResult()
     entries = load_metadata_file(seeds_dir)
     slugs: dict[str, Path] = {}
@@ -126,7 +144,7 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
     used: set[str] = set()
     for path in seed_files(seeds_dir):
         try:
-            article = _cached_process(path, entries.get(path.name), cache_dir, version, used)
+            article = _cached_process(path, entries.get(path.name), cache_dir, version, used, strict)
             if article.slug in slugs:
                 raise SeedError(path, f"its page name {article.slug!r} is already taken by {slugs[article.slug].name}; rename one")
         except SeedError as error:
@@ -135,8 +153,11 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
             continue
         if article.script_report:
             log.info("Seed %s: %s", path.name, article.script_report)
+        for number, line, stage in article.warnings:
+            log.warning("Seed %s: line %d was missing from its page (lost by the %s stage); kept in place: %r", path.name, number, stage, line[:80])
         slugs[article.slug] = path
         result.articles.append(article)
+    result.articles, result.duplicates = duplicates.publish_once(result.articles)
     if cache_dir is not None and Path(cache_dir).is_dir():
         for stale in Path(cache_dir).glob("*.pickle"):
             if stale.name not in used:
@@ -151,32 +172,62 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
             if trip is not None:
                 reports[f"fidelity-{article.slug}.txt"] = trip.report()
                 fidelity[article.seed.path.name] = {"han_chars": trip.han_chars, "differing": trip.differing, "error_rate": round(trip.error_rate, 6), "terms_lost": trip.terms_lost}
+        for article in result.articles:
+            reports[f"ambiguity-{article.slug}.txt"] = ambiguity_report(article)[0]
         reports["fidelity.json"] = json.dumps(fidelity, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         reports["summary.txt"] = "".join(summary(a) + "\n" for a in result.articles) + "".join(
-            f"skipped {error}\n" for error in result.errors
-        )
+            f"{d.seed}: duplicate of {d.kept} ({d.similarity:.0%} the same); credited on its page as {d.credit}\n" for d in result.duplicates
+        ) + "".join(f"skipped {error}\n" for error in result.errors)
+        for duplicate in result.duplicates:
+            reports[f"{duplicate.slug}.txt"] = f"seed: {duplicate.seed}\nduplicate of: {duplicate.kept} ({duplicate.similarity:.1%} of the body the same)\ncredited as: {duplicate.credit}\n"
         write.sync(reports, report_dir, ("",))
     return result
 
 
 def cleaning_report(article: Article) -> str:
+    """What an editor needs to check a page: each field found and where it
+    came from, every removed line with its rule and evidence, every character
+    changed, and the kept lines that came close to being called chrome."""
     lines = [
         f"seed: {article.seed.path.name}",
         f"encoding: {article.seed.encoding}",
         f"script: {article.script}" + (f" ({article.script_report})" if article.script_report else ""),
-        f"title: {article.title}",
-        f"removed: {len(article.removed)}",
-        "",
+        f"region: {article.region}" + (f" ({article.evidence['region']})" if article.evidence.get("region") else ""),
     ]
+    for key in ("title", "date", "outlet", "author", "source_name"):
+        value = article.meta.get(key)
+        source = article.provenance.get(key, "")
+        lines.append(f"{key}: {value or '(none)'}" + (f"  [from {source}]" if value and source else ""))
+    if article.meta.get("also_published_by"):
+        lines.append(f"also published by: {', '.join(article.meta['also_published_by'])}")
+    lines += [f"removed: {len(article.removed)}", ""]
     for removal in sorted(article.removed, key=lambda r: r.line):
-        lines.append(f"line {removal.line}\t[{removal.rule}]\t{removal.text}")
+        lines.append(f"line {removal.line}\t[{removal.rule}]\t{removal.text}" + (f"\t({removal.evidence})" if removal.evidence else ""))
+    if article.changes:
+        lines += ["", f"characters converted: {len(article.changes)}"]
+        lines += [f"line {number}\t{before} -> {after}\t({reason})" for number, before, after, reason in article.changes]
+    if article.evidence.get("near"):
+        lines += ["", "kept, but close to the chrome threshold:"]
+        lines += [f"line {number}\t{text}\t({evidence})" for number, text, evidence in article.evidence["near"]]
+    if article.warnings:
+        lines += ["", "put back by the conservation check:"]
+        lines += [f"line {number}\t(lost by the {stage} stage)\t{text}" for number, text, stage in article.warnings]
     return "\n".join(lines) + "\n"
 
 
 def summary(article: Article) -> str:
-    """One line per seed, printed by `make site`."""
+    """One line per seed, printed by `make site`: what was guessed and how much was removed."""
     rules = sorted({removal.rule.split(" ")[0] for removal in article.removed})
-    return f"{article.seed.path.name}: {article.script}, {len(article.blocks)} blocks, {len(article.removed)} removed ({', '.join(rules) or 'nothing'})"
+    guessed = "; ".join(
+        f"{key} {article.meta[key]!s:.30}" + (" (editorial)" if article.provenance.get(key, "").endswith("(editorial)") else "")
+        for key in ("title", "date", "outlet", "author") if article.meta.get(key)
+    )
+    return (
+        f"{article.seed.path.name}: {article.script} {article.region}, {len(article.blocks)} blocks, "
+        f"{len(article.removed)} removed ({', '.join(rules) or 'nothing'}); {guessed}"
+        + (f"; {len(article.warnings)} line(s) put back" if article.warnings else "")
+        + f"; {ambiguity_report(article)[1]} conversion spans to check"
+    )
 
 
 def fingerprint(seeds_dir: Path) -> tuple:

@@ -1,62 +1,360 @@
-"""Cleaning: remove platform chrome and promotion, line by line, by the rules in
-data/boilerplate.yml; every removal is recorded with its rule's name."""
+"""Cleaning: tell the article's lines from the page's chrome by general
+evidence (data/chrome.yml), not by per-outlet patterns. Every removed line or
+fragment is recorded with its rule and the evidence; the head zone's headline
+is marked for the metadata stage, which also reads the removed bylines."""
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
+
+import opencc
 
 from .article import Article, Removal
 from .config import load_data
-from .metadata import normalise_date
+
+_T2S = opencc.OpenCC("t2s")
+_LETTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPLIT = re.compile(r"[\s:：|｜/／、，,·•]+")
+_URL = re.compile(r"https?://|www\.")
+_YEAR_CAPTION = re.compile(r"^\d{4}\s*年[^，,。]{0,8}[，,][^。！？!?；;：:]{2,30}$")
+_MARKUP = ("{{", "#", ">", "!", "[", "<", "-", "*", "|", "`")
+
+
+def simplified(text: str) -> str:
+    """The text in Simplified characters, position for position (cues are
+    written once, in Simplified); the text itself when a conversion would
+    change its length."""
+    converted = _T2S.convert(text)
+    return converted if len(converted) == len(text) else text
+
+
+@dataclass
+class Cue:
+    name: str
+    weight: float
+    patterns: list
+    max_chars: int = 0
+    legal: bool = False
+    sure: bool = False
+    words: frozenset = frozenset()
+    word_patterns: list = field(default_factory=list)
+
+    def match(self, text: str, plain: str) -> str:
+        """The matched fragment, or ''."""
+        if self.max_chars and len(text) > self.max_chars:
+            return ""
+        if self.words:
+            tokens = [t for t in _SPLIT.split(plain) if t]
+            if tokens and all(t.casefold() in self.words or any(p.fullmatch(t) for p in self.word_patterns) for t in tokens):
+                return plain
+            return ""
+        for pattern in self.patterns:
+            found = pattern.search(plain)
+            if found:
+                return found.group(0) or plain
+        return ""
+
+
+def _compile(pattern: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"scripts/data/{where}: pattern {pattern!r} is not a valid regular expression: {error}") from None
 
 
 @functools.lru_cache(maxsize=1)
-def rules():
-    data = load_data("boilerplate.yml")
-    lines = [(rule["name"], re.compile(rule["pattern"])) for rule in data["lines"]]
-    inline = [(rule["name"], re.compile(rule["pattern"]), rule.get("replace", "")) for rule in data["inline"]]
-    outlets = [(re.compile(rule["pattern"]), rule["outlet"]) for rule in data.get("outlet_signatures", [])]
-    return lines, inline, outlets
+def config():
+    data = load_data("chrome.yml")
+    cues = []
+    for name, spec in data["cues"].items():
+        cues.append(Cue(
+            name=name,
+            weight=float(spec["weight"]),
+            patterns=[_compile(p, f"chrome.yml cue {name}") for p in spec.get("patterns", [])],
+            max_chars=int(spec.get("max_chars", 0)),
+            legal=bool(spec.get("legal", False)),
+            sure=bool(spec.get("sure", False)),
+            words=frozenset(str(w).casefold() for w in spec.get("words", [])),
+            word_patterns=[_compile(p, f"chrome.yml cue {name}") for p in spec.get("word_patterns", [])],
+        ))
+    inline = [(rule["name"], _compile(rule["pattern"], f"chrome.yml inline {rule['name']}"), rule.get("replace", "")) for rule in data["inline"]]
+    protected = [_compile(p, "chrome.yml protected") for p in data["protected"]]
+    return {
+        "data": data,
+        "cues": cues,
+        "inline": inline,
+        "protected": protected,
+        "thematic_break": re.compile(data["thematic_break"]),
+        "sections": {str(w).casefold() for w in data["section_words"]},
+        "masthead": re.compile(data["masthead"]),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def datelines():
+    """Credits at the start of a paragraph: 【X专讯】, （记者X／台北报导）, （X社记者Y台北23日电）."""
+    return [_compile(p, "bylines.yml datelines") for p in load_data("bylines.yml")["datelines"]]
+
+
+@dataclass
+class Line:
+    index: int  # position in article.body
+    number: int
+    text: str
+    plain: str  # in Simplified
+    letters: int
+    prose: bool
+    long: bool
+    protected: bool
+    cues: list  # (name, fragment)
+    weight: float = 0.0
+    legal: bool = False
+    sure: bool = False
+    zone: str = "body"
+    score: float = 0.0
+    rule: str = ""
+    evidence: list = field(default_factory=list)
+
+
+_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z]")
+
+
+def is_prose(text: str, settings: dict) -> bool:
+    """A sentence of the article: enough words (digits do not count: a date
+    is not a sentence) and a sentence's ending or a full stop inside. A
+    headline's question or exclamation (no full stop, clauses split by
+    spaces, not commas) is not."""
+    if len(_WORDS.findall(text)) < settings["min_chars"]:
+        return False
+    stripped = text.rstrip()
+    if any(mark in stripped[:-1] for mark in settings["full_stop"]):
+        return True
+    if stripped[-1] in settings["headline_end"] and not any(mark in stripped for mark in settings["clause_marks"]):
+        return False
+    if stripped[-1] in settings["closing_marks"]:
+        # a quotation or bracket ends a sentence only after a sentence's own mark
+        return len(stripped) > 1 and stripped[-2] in settings["sentence_end"]
+    return stripped[-1] in settings["sentence_end"]
+
+
+def _features(index: int, number: int, text: str, cfg: dict) -> Line:
+    settings = cfg["data"]["prose"]
+    plain = simplified(text)
+    cues = []
+    weight = 0.0
+    legal = sure = False
+    for cue in cfg["cues"]:
+        fragment = cue.match(text, plain)
+        if fragment:
+            cues.append((cue.name, fragment))
+            if cue.weight > weight:
+                weight = cue.weight
+            legal = legal or cue.legal
+            sure = sure or cue.sure
+    return Line(
+        index=index, number=number, text=text, plain=plain,
+        letters=len(_LETTER.findall(text)),
+        prose=is_prose(text, settings),
+        long=len(text) > settings["long_chars"],
+        protected=any(p.search(text) for p in cfg["protected"]),
+        cues=cues, weight=weight, legal=legal, sure=sure,
+    )
+
+
+def _anchor(line: Line) -> bool:
+    """A paragraph of the article: the zones are what lies before the first and after the last."""
+    return line.prose and not line.legal and line.weight < 3
+
+
+def _score(line: Line, weights: dict) -> None:
+    if line.protected:
+        return
+    if line.cues:
+        line.score = line.weight + (weights["several_cues"] if len({n for n, _ in line.cues}) > 1 else 0)
+        line.evidence.append("cues " + ", ".join(f"{name}({fragment[:16]})" for name, fragment in line.cues))
+        in_zone = line.zone != "body"
+        if not line.sure:
+            line.score += weights["zone"] if in_zone else weights["body"]
+        if line.prose and not (line.legal and in_zone) and not line.sure:
+            line.score += weights["prose"]
+            line.evidence.append("reads as a sentence")
+            if line.long:
+                line.score += weights["long"]
+        line.rule = max(line.cues, key=lambda c: next(cue.weight for cue in config()["cues"] if cue.name == c[0]))[0]
+    line.evidence.append(f"zone {line.zone}")
+
+
+def _short_label(line: Line) -> bool:
+    return not line.prose and not line.protected and not line.protected and not line.cues and line.letters and len(line.text) <= 40 \
+        and not line.text.startswith(_MARKUP) and not re.match(r"^\d{1,3}[.)、]\s", line.text)
 
 
 def clean(article: Article) -> None:
-    """The clean stage: article.body loses boilerplate lines and fragments."""
-    line_rules, inline_rules, outlet_rules = rules()
-    kept = []
-    for number, line in article.body:
-        text = line.strip()
-        rule = _matching_rule(text, line_rules)
-        if rule:
-            name, match = rule
-            article.removed.append(Removal(number, text, name))
-            _take_metadata(article, match)
-            for pattern, outlet in outlet_rules:
-                if pattern.search(text):
-                    article.meta.setdefault("outlet", outlet)
-            continue
-        for name, pattern, replace in inline_rules:
+    """The clean stage: article.body loses chrome lines and fragments; the
+    headline line (if any) is marked in article.evidence for metadata."""
+    cfg = config()
+    weights = cfg["data"]["weights"]
+    threshold = cfg["data"]["threshold"]
+    near = cfg["data"]["near"]
+    body = []
+    # Inline fragments first, so a line left empty by them is not article text.
+    for number, raw in article.body:
+        line = raw
+        for name, pattern, replace in cfg["inline"]:
             for match in pattern.finditer(line):
-                article.removed.append(Removal(number, match.group(0), name))
+                article.removed.append(Removal(number, match.group(0), name, "inline fragment"))
             line = pattern.sub(replace, line)
-        kept.append((number, line))
-    article.body = kept
+        if raw.strip() and not line.strip():
+            continue  # the whole line was a fragment, recorded above
+        body.append((number, line))
+
+    lines: list[Line] = []
+    kept_breaks = []
+    for index, (number, raw) in enumerate(body):
+        text = raw.strip()
+        if not text:
+            continue
+        if cfg["thematic_break"].match(text):
+            article.removed.append(Removal(number, text, "thematic-break", "a rule line carries no text"))
+            kept_breaks.append(index)
+            continue
+        lines.append(_features(index, number, text, cfg))
+
+    anchors = [i for i, line in enumerate(lines) if _anchor(line)]
+    first, last = (anchors[0], anchors[-1]) if anchors else (len(lines), -1)
+    for i, line in enumerate(lines):
+        line.zone = "head" if i < first else "tail" if i > last else "body"
+        if not anchors:
+            line.zone = "head"
+    kept_as_text = article.evidence.get("kept_as_text", set())
+    for line in lines:
+        line.protected = line.protected or line.number in kept_as_text
+        _score(line, weights)
+
+    seen: dict[str, int] = {}
+    for line in lines:
+        key = line.plain
+        if len(key) >= 4 and not line.protected and key in seen:
+            line.score += weights["repeated"]
+            line.rule = line.rule if line.cues else "repeated"
+            line.evidence.append(f"repeats line {seen[key]}")
+        seen.setdefault(key, line.number)
+
+    # Captions of pictures the scraper did not keep: a dated short line between paragraphs.
+    for i, line in enumerate(lines):
+        if line.zone == "body" and not line.cues and not line.protected and _YEAR_CAPTION.match(line.text):
+            before = lines[i - 1] if i else None
+            after = lines[i + 1] if i + 1 < len(lines) else None
+            if before is not None and after is not None and before.prose and after.prose:
+                line.score += 3.0
+                line.rule = "caption"
+                line.evidence.append("dated short line, not a sentence, between paragraphs: a picture's caption")
+
+    headline = _headline(lines, threshold, bool(anchors))
+    if headline is not None and headline.zone == "body":
+        # the page printed its lead first: what follows the headline up to
+        # the next paragraph is its byline zone
+        start = lines.index(headline)
+        for line in lines[start + 1:]:
+            if _anchor(line):
+                break
+            line.zone, line.score, line.evidence = "lead", 0.0, []
+            _score(line, weights)
+    if headline is not None:
+        headline.evidence.append("headline")
+        article.evidence["headline"] = (headline.number, headline.text)
+
+    # Short labels before the article (site name, section) other than the
+    # headline; a text without a single paragraph keeps its short lines.
+    for line in lines:
+        if anchors and line.zone == "head" and line is not headline and _short_label(line) and line.score < threshold:
+            line.score = max(line.score, threshold)
+            line.rule = "head-label"
+            line.evidence.append("short label before the article")
+            plain = line.plain
+            tokens = [t for t in re.split(r"[\s·•|｜/／>»]+", plain) if t]
+            if tokens and not all(t.casefold() in cfg["sections"] for t in tokens):
+                article.evidence.setdefault("labels", []).append(
+                    (line.number, line.text, "before" if headline is None or line.number < headline.number else "after",
+                     bool(cfg["masthead"].search(plain)))
+                )
+
+    # Neighbours: a short line among chrome lines is chrome (list items, slogans).
+    for i, line in enumerate(lines):
+        if line is headline or line.score >= threshold or line.zone == "body" or not _short_label(line):
+            continue
+        before = _previous(lines, i)
+        after = _next_chrome_or_label(lines, i, threshold)
+        if before is not None and before.score >= threshold and after:
+            line.score += weights["neighbours"] + weights["zone"]
+            line.rule = "neighbours"
+            line.evidence.append(f"short line after chrome line {before.number}")
+
+    removed_numbers = set()
+    for line in lines:
+        evidence = "; ".join(line.evidence + [f"score {line.score:.1f}"])
+        if line.score >= threshold and line is not headline:
+            article.removed.append(Removal(line.number, line.text, line.rule or "chrome", evidence))
+            removed_numbers.add(line.number)
+            if line.zone != "body" or line.rule in ("byline", "credit"):
+                article.evidence.setdefault("bylines", []).append((line.number, line.text, line.zone))
+        elif line.score >= near:
+            article.evidence.setdefault("near", []).append((line.number, line.text, evidence))
+    article.body = [(number, raw) for index, (number, raw) in enumerate(body)
+                    if number not in removed_numbers and index not in kept_breaks]
+    _take_datelines(article)
 
 
-def _matching_rule(text: str, line_rules):
-    if not text:
-        return None
-    for name, pattern in line_rules:
-        match = pattern.search(text)
-        if match:
-            return name, match
+def _previous(lines: list, i: int):
+    return lines[i - 1] if i else None
+
+
+def _next_chrome_or_label(lines: list, i: int, threshold: float) -> bool:
+    """True at the end of the page, or when the next line is chrome or another short label."""
+    for line in lines[i + 1:]:
+        if line.score >= threshold:
+            return True
+        return _short_label(line) and line.zone != "body"
+    return True
+
+
+def _headline(lines: list, threshold: float, paragraphs: bool = True):
+    """The headline: the longest short label before the article; without one,
+    a short label next to a byline just after the lead (pages that print
+    the lead first). A text without paragraphs: its first short line, if
+    more text follows."""
+    if not paragraphs:
+        rest = [line for line in lines if line.score < threshold]
+        return rest[0] if len(rest) > 1 and _short_label(rest[0]) else None
+    head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line) and line.letters >= 6]
+    if head:
+        return max(head, key=lambda line: (line.letters, -line.index))
+    body = [line for line in lines if line.zone != "head"]
+    for position, line in enumerate(body[:4]):
+        # a headline may end with a question and hold a comma; never a full stop
+        headline_like = _short_label(line) or (
+            not line.cues and not line.protected and len(line.text) <= 32 and "。" not in line.text and line.prose)
+        if line.score >= threshold or not headline_like or line.letters < 6:
+            continue
+        neighbours = body[max(0, position - 1): position] + body[position + 1: position + 2]
+        if any(n.rule in ("byline", "credit", "date_line") for n in neighbours):
+            return line
     return None
 
 
-def _take_metadata(article: Article, match: re.Match) -> None:
-    for key, value in match.groupdict().items():
-        if not value or key in article.meta:
-            continue
-        if key == "date":
-            article.meta["date"] = normalise_date(value)
-        elif key in ("outlet", "author", "place", "time"):
-            article.meta[key] = value
+def _take_datelines(article: Article) -> None:
+    """A credit at the start of the first paragraphs leaves the text for the byline."""
+    patterns = datelines()
+    for position, (number, raw) in enumerate(article.body[:12]):
+        stripped = raw.lstrip()
+        plain = simplified(stripped)
+        for pattern in patterns:
+            match = pattern.match(plain)
+            if match and match.end() < len(stripped):
+                credit = stripped[: match.end()]
+                article.removed.append(Removal(number, credit.strip(), "dateline", "credit at the start of a paragraph"))
+                article.evidence.setdefault("bylines", []).append((number, credit.strip(), "dateline"))
+                article.body[position] = (number, stripped[match.end():].lstrip())
+                return

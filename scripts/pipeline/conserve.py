@@ -9,7 +9,7 @@ import unicodedata
 
 import markdown
 
-from .article import Article, SeedError
+from .article import Article, Block, SeedError, Text
 
 _TAG = re.compile(r"<(?:a\s[^>]*href=\"([^\"]*)\"[^>]*|[^>]*)>")
 
@@ -27,10 +27,13 @@ def page_text(page_markdown: str) -> str:
     return html.unescape(_TAG.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", rendered))
 
 
-def check(article: Article, page_markdown: str) -> None:
-    """Raise SeedError naming the seed and the first passage missing from its page."""
+def missing(article: Article, page_markdown: str) -> list[tuple[int, str, str]]:
+    """(line number, line, stage that lost it) for every kept body line whose
+    characters are not, in order, in the page."""
     page = comparable(page_text(page_markdown))
+    blocks = comparable("".join(block.text for block in article.blocks))
     position = 0
+    lost = []
     for number, line in article.body:
         wanted = comparable(line)
         if not wanted:
@@ -44,8 +47,29 @@ def check(article: Article, page_markdown: str) -> None:
         window = page[position: position + 4 * len(wanted) + 200]
         matched = _subsequence_end(wanted, window)
         if matched is None:
-            raise SeedError(article.seed.path, f"conservation check failed: line {number} is missing from its page: {line.strip()[:80]!r}")
+            lost.append((number, line, "render" if wanted in blocks else "structure"))
+            continue
         position += matched
+    return lost
+
+
+def check(article: Article, page_markdown: str) -> None:
+    """Raise SeedError naming the seed and the first passage missing from its page."""
+    lost = missing(article, page_markdown)
+    if lost:
+        number, line, stage = lost[0]
+        raise SeedError(article.seed.path, f"conservation check failed: line {number} is missing from its page (lost by the {stage} stage): {line.strip()[:80]!r}")
+
+
+def restore(article: Article, lost: list) -> None:
+    """Put each lost line back as a paragraph at its place among the blocks."""
+    for number, line, _ in sorted(lost):
+        position = len(article.blocks)
+        for index, block in enumerate(article.blocks):
+            if block.line and block.line > number:
+                position = index
+                break
+        article.blocks.insert(position, Block("paragraph", [Text(line.strip())], line=number))
 
 
 def _subsequence_end(wanted: str, text: str) -> int | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -9,10 +10,10 @@ from pathlib import Path
 import yaml
 
 from .article import Article, Removal, SeedError
+from .config import load_data
 
 METADATA_FILE = "metadata.yml"
 FIELDS = ("title", "outlet", "author", "date", "source_url", "source_name", "description", "tags")
-_SENTENCE_END = "。！？!?；;…"
 
 
 def split_front_matter(article: Article) -> None:
@@ -37,6 +38,7 @@ def split_front_matter(article: Article) -> None:
                 body_from = end + 1
             else:
                 article.removed.append(Removal(start + 1, "", "front-matter-invalid (kept as text)"))
+                article.evidence["kept_as_text"] = set(range(start + 1, end + 2))
     article.body = [(number + 1, line) for number, line in enumerate(lines) if number >= body_from]
 
 
@@ -85,33 +87,162 @@ def load_metadata_file(seeds_dir: Path) -> dict:
 
 
 def complete_metadata(article: Article, entry: dict | None) -> None:
-    """Fill in what is still missing after cleaning: the metadata file entry wins,
-    then front matter and bylines (already in meta), then the text itself."""
+    """Fill in the metadata: seeds/metadata.yml wins, then front matter, then
+    what the text says (bylines, notices, the headline), then the opening
+    sentence. article.provenance records where each field came from."""
     entry = entry or {}
-    article.meta.update(_clean_fields(entry))
+    for key in article.meta:
+        article.provenance.setdefault(key, "front matter")
+    from_entry = _clean_fields(entry)
+    article.meta.update(from_entry)
+    for key in from_entry:
+        article.provenance[key] = "seeds/metadata.yml" + (" (editorial)" if key == "title" else "")
     for key in ("headings", "not_headings"):
         if key in entry:
             article.meta[key] = [str(line) for line in entry[key]]
     if "conversion" in entry:
         # per-article conversion overrides: [{zh-Hans: ..., zh-Hant: ...}]
         article.meta["conversion"] = [dict(pair) for pair in entry["conversion"]]
-    if not article.meta.get("outlet") and article.meta.get("source_name"):
+    for key, (value, source) in text_metadata(article).items():
+        if not article.meta.get(key):
+            article.meta[key] = value
+            article.provenance[key] = source
+    if article.meta.get("source_name") and not article.meta.get("outlet") and not _is_write_up(article):
+        # a source named in front matter published the text, unless the text
+        # says it is a write-up of that source (a podcast, a talk)
         article.meta["outlet"] = article.meta["source_name"]
+        article.provenance["outlet"] = "front matter source_name"
+    _take_headline(article)
     if not article.meta.get("title"):
-        article.meta["title"] = _title_from_text(article)
+        article.meta["title"] = _title_from_opening(article)
+        article.provenance["title"] = "opening sentence (no headline in the text)"
 
 
-def _title_from_text(article: Article) -> str:
-    """A short first line that is not a sentence is the title, and leaves the body;
-    otherwise the title is the opening words of the first sentence."""
-    for index, (number, line) in enumerate(article.body):
-        text = line.strip()
-        if not text:
+@functools.lru_cache(maxsize=1)
+def _byline_rules():
+    data = load_data("bylines.yml")
+    fields = sorted(
+        [(rule["priority"], rule["name"], re.compile(rule["pattern"])) for rule in data["fields"]], key=lambda r: r[0]
+    )
+    return data, fields, re.compile(data["date"]), re.compile(data["english_date"]), re.compile(data["date_label"])
+
+
+_MONTHS = {name: i for i, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+def _valid_date(year: int, month: int, day: int) -> str:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def text_metadata(article: Article) -> dict:
+    """{field: (value, where it came from)} from the byline lines cleaning took
+    out (head and tail zones, paragraph-opening credits) and from labels above
+    the headline (a site's name)."""
+    from .clean import simplified
+    data, rules, date_re, english_re, label_re = _byline_rules()
+    not_names = set(data["not_names"])
+    found: dict = {}
+    bylines = article.evidence.get("bylines", [])
+    for number, text, zone in bylines:
+        plain = simplified(text)
+        for priority, name, pattern in rules:
+            match = pattern.search(plain)
+            if not match:
+                continue
+            for group, value in match.groupdict().items():
+                if not value:
+                    continue
+                value = text[match.start(group): match.end(group)].strip(" 　“”\"「」《》")
+                if group == "who_place":
+                    group, value = "author", value[:3] if len(value) >= 5 else value[:2]
+                if simplified(value) in not_names or not value:
+                    continue
+                rank = (priority, 0 if zone in ("head", "lead", "dateline") else 1, number)
+                if group not in found or rank < found[group][0]:
+                    found[group] = (rank, value, f"line {number} ({name}): {text[:60]}")
+    # Dates: labelled first, then the head zone, then the tail; never the story's own.
+    for number, text, zone in bylines:
+        if zone == "body":
             continue
-        if len(text) <= 64 and text[-1] not in _SENTENCE_END and not text.startswith(("#", ">", "-", "*", "!", "[", "<", "{")):
-            article.removed.append(Removal(number, text, "title-line (moved to the page title)"))
+        plain = simplified(text)
+        for match in date_re.finditer(plain):
+            value = _valid_date(*map(int, match.groups()))
+            if not value:
+                continue
+            labelled = bool(label_re.search(plain[: match.start()]))
+            rank = (0 if labelled else 1, 0 if zone in ("head", "lead", "dateline") else 1, number)
+            if "date" not in found or rank < found["date"][0]:
+                found["date"] = (rank, value, f"line {number} ({'labelled date' if labelled else zone + ' zone date'}): {text[:60]}")
+        for match in english_re.finditer(text):
+            value = _valid_date(int(match.group(3)), _MONTHS[match.group(1)[:3].lower()], int(match.group(2)))
+            rank = (1, 0 if zone == "head" else 1, number)
+            if value and ("date" not in found or rank < found["date"][0]):
+                found["date"] = (rank, value, f"line {number} ({zone} zone date): {text[:60]}")
+    if "outlet" not in found:
+        labels = article.evidence.get("labels", [])
+        # an aggregator prints its own name above the headline and the
+        # publisher's below it: the one below is the outlet
+        ranked = sorted(labels, key=lambda label: (label[2] != "after", not label[3], label[0]))
+        if ranked:
+            number, text, where, _ = ranked[0]
+            found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
+    return {key: (value, source) for key, (_, value, source) in found.items()}
+
+
+def _is_write_up(article: Article) -> bool:
+    data = _byline_rules()[0]
+    pattern = re.compile(data["write_up"])
+    from .clean import simplified
+    return any(pattern.search(simplified(line)) for _, line in article.body[:12])
+
+
+def _take_headline(article: Article) -> None:
+    """The headline cleaning marked becomes the title and leaves the body;
+    when the title came from elsewhere it still leaves (it is not article text)."""
+    headline = article.evidence.get("headline")
+    if not headline:
+        return
+    number, text = headline
+    for index, (line_number, _) in enumerate(article.body):
+        if line_number == number:
             del article.body[index]
-            return text.lstrip("# ").strip()
-        first = re.split(f"[{_SENTENCE_END}，,]", text.lstrip("#> ").strip())[0].strip()
-        return first[:40] + ("…" if len(first) > 40 else "") if first else article.seed.path.stem
+            break
+    else:
+        return
+    if not article.meta.get("title"):
+        article.meta["title"] = text.lstrip("# ").strip()
+        article.provenance["title"] = f"line {number} (headline)"
+        article.removed.append(Removal(number, text, "title-line (moved to the page title)", "headline"))
+    else:
+        article.removed.append(Removal(number, text, "title-line (headline; the page title comes from "
+                                       f"{article.provenance.get('title', 'elsewhere')})", "headline"))
+
+
+_CLAUSE_END = "。！？!?；;，,：:"
+
+
+def _title_from_opening(article: Article) -> str:
+    """Without a headline, the opening sentence cut at its first clause end;
+    a clause too long for a title is cut at a word boundary."""
+    for _, line in article.body:
+        text = re.sub(r"^[#>\s]+", "", line.strip())
+        if not text or text.startswith(("{{", "!", "[", "<")):
+            continue
+        clause = re.split(f"[{_CLAUSE_END}]", text)[0].strip()
+        if not clause:
+            continue
+        if len(clause) <= 40:
+            return clause
+        import jieba
+        jieba.setLogLevel(60)
+        out = ""
+        for word in jieba.cut(clause):
+            if len(out) + len(word) > 40:
+                break
+            out += word
+        return out.rstrip() + "…"
     return article.seed.path.stem

@@ -1,4 +1,5 @@
-"""Detect whether a text is written in Simplified or Traditional characters."""
+"""The script stage: Simplified or Traditional characters, the region of the
+original's usage (CN, TW, HK), stray characters and pinyin glosses."""
 from __future__ import annotations
 
 import functools
@@ -6,7 +7,7 @@ import re
 
 import opencc
 
-from .article import HANS, HANT
+from .article import HANS, HANT, Article, Removal
 from .config import load_data
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -48,3 +49,85 @@ def detect_script(text: str) -> tuple[str, str]:
             f"read as {script}, {names[minority]} ones include {''.join(minority_examples[minority])}"
         )
     return script, report
+
+
+@functools.lru_cache(maxsize=1)
+def _region_cues():
+    data = load_data("script.yml")
+    cues = {region: {str(word): float(weight) for word, weight in words.items()} for region, words in data["region_cues"].items()}
+    return cues, data["default_traditional_region"]
+
+
+def detect_region(text: str, script: str) -> tuple[str, str]:
+    """(region, evidence): "CN" for Simplified text; for Traditional text the
+    region whose usage cues (data/script.yml) weigh most."""
+    if script == HANS:
+        return "CN", "Simplified text"
+    cues, default = _region_cues()
+    scores = {}
+    found = {}
+    for region, words in cues.items():
+        for word, weight in words.items():
+            count = text.count(word)
+            if count:
+                scores[region] = scores.get(region, 0.0) + weight * min(count, 3)
+                found.setdefault(region, []).append(f"{word}×{count}")
+    if not scores:
+        return default, "no regional cue; Traditional text read as " + default
+    region = max(sorted(scores), key=lambda r: scores[r])
+    if list(scores.values()).count(scores[region]) > 1:
+        region = default
+    evidence = "; ".join(f"{r} {scores[r]:g} ({', '.join(found[r][:6])})" for r in sorted(scores))
+    return region, evidence
+
+
+_PINYIN = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[（(]\s*([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}"
+    r"(?:\s+[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}){0,3})\s*[)）]"
+)
+_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_S2T_CHARS = opencc.OpenCC("s2t")
+
+
+def _traditional_line(line: str, region: str = "") -> tuple[str, list]:
+    """The line with its Simplified-only characters made Traditional, one by
+    one, in context where OpenCC keeps the line's length (后 -> 後 or 后)."""
+    standard = load_data("script.yml")["standard_in_region"].get(region, "")
+    stray = [i for i, char in enumerate(line) if _HAN.match(char) and _kind(char) == "s" and char not in standard]
+    if not stray:
+        return line, []
+    context = _S2T_CHARS.convert(line)
+    chars = list(line)
+    changes = []
+    for i in stray:
+        replacement = context[i] if len(context) == len(line) else _S2T_CHARS.convert(line[i])
+        if replacement != line[i]:
+            chars[i] = replacement
+            changes.append((line[i], replacement))
+    return "".join(chars), changes
+
+
+def script_stage(article: Article) -> None:
+    """Region of the original's usage; for a Traditional original, stray
+    Simplified characters a machine conversion left behind become Traditional
+    (each change recorded); pinyin glosses after Han characters are removed."""
+    region, evidence = detect_region(article.seed.text, article.script)
+    article.region = region
+    article.evidence["region"] = evidence
+    body = []
+    for number, line in article.body:
+        for match in _PINYIN.finditer(line):
+            if _TONE.search(match.group(1)):
+                article.removed.append(Removal(number, match.group(0), "pinyin-gloss", "reading in brackets after a Han character"))
+        line = _PINYIN.sub(lambda m: "" if _TONE.search(m.group(1)) else m.group(0), line)
+        if article.script == HANT:
+            converted, changes = _traditional_line(line, region)
+            for before, after in changes:
+                article.changes.append((number, before, after, "stray Simplified character in a Traditional text"))
+            line = converted
+        body.append((number, line))
+    article.body = body
+    if article.script == HANT:
+        for key in ("title", "description"):
+            if isinstance(article.meta.get(key), str):
+                article.meta[key] = _traditional_line(article.meta[key], region)[0]

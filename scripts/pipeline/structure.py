@@ -75,7 +75,7 @@ def _typeset_nodes(nodes: list) -> list:
 
 def _is_heading(text: str, config: dict) -> bool:
     rule = config["heading"]
-    if not _HAN_CHAR.search(text) or "。" in text:
+    if not _HAN_CHAR.search(text) or "。" in text or any(mark in text[:-1] for mark in "？！?!"):
         return False
     if text[-1] in rule["question_endings"]:
         return len(text) <= rule["question_max_chars"] and not any(mark in text[:-1] for mark in "？?")
@@ -95,6 +95,33 @@ def _anchor_headings(blocks: list) -> None:
         block.anchor = base if not count else f"{base}-{count}"
 
 
+def _quote_first_person(blocks: list, rule: dict) -> None:
+    """A paragraph that ends by introducing speech (…直言：) followed by
+    paragraphs in the first person: those paragraphs are the speaker's words,
+    a block quotation, until the text speaks of the speaker again."""
+    first_person = re.compile(rule["first_person"])
+    third_person = re.compile(rule["third_person"])
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or not block.text.rstrip().endswith(("：", ":")):
+            continue
+        following = index + 1
+        while following < len(blocks):
+            nxt = blocks[following]
+            text = nxt.text.strip()
+            if nxt.kind != "paragraph" or not first_person.search(text) or third_person.search(text) or text[:1] in rule["quoted_openings"]:
+                break
+            blocks[following] = Block("quote", items=[nxt.inlines], line=nxt.line)
+            following += 1
+            if following > index + rule["max_paragraphs"]:
+                break
+        # adjacent quotation paragraphs form one block quotation
+        if following > index + 1:
+            quote = blocks[index + 1]
+            for extra in blocks[index + 2: following]:
+                quote.items.extend(extra.items)
+            del blocks[index + 2: following]
+
+
 def structure(article: Article) -> None:
     """The structure stage: article.body lines to article.blocks."""
     config, subheading, references = _config()
@@ -103,7 +130,13 @@ def structure(article: Article) -> None:
     not_headings = set(article.meta.get("not_headings", []))
     blocks: list[Block] = []
     in_references = False
-    for _, line in article.body:
+    stamped = 0
+    previous = 0
+    for number, line in article.body:
+        for block in blocks[stamped:]:
+            block.line = block.line or previous
+        stamped = len(blocks)
+        previous = number
         text = line.strip()
         if not text:
             continue
@@ -149,6 +182,9 @@ def structure(article: Article) -> None:
                 blocks.append(Block("quote", items=[parse_inline(text)], level=1))
         else:
             blocks.append(Block("paragraph", parse_inline(text)))
+    for block in blocks[stamped:]:
+        block.line = block.line or previous
+    _quote_first_person(blocks, config["first_person_quote"])
     _anchor_headings(blocks)
     article.blocks = blocks
     article.meta["title"] = typeset(article.meta.get("title", ""))

@@ -36,6 +36,10 @@ def _byline(meta: dict, strings: dict) -> str:
     if meta.get("author"):
         parts.append(render.escape(meta["author"]))
     parts.append(meta.get("date") or strings["date_unknown"])
+    if meta.get("source_name") and meta.get("source_name") != meta.get("outlet"):
+        parts.append(f"{strings['based_on']}{render.escape(meta['source_name'])}")
+    if meta.get("also_published_by"):
+        parts.append(strings["also_published_by"] + "、".join(render.escape(name) for name in meta["also_published_by"]))
     if meta.get("source_url", "").startswith(("http://", "https://")):
         parts.append(f"[{strings['source_link']}](<{meta['source_url']}>)")
     return " · ".join(parts) + "\n{ .article-byline }"
@@ -73,7 +77,14 @@ def _summary(blocks: list, limit: int = 110) -> str:
             if sum(map(len, parts)) >= limit:
                 break
     text = "".join(parts).strip()
-    return text[:limit] + ("…" if len(text) > limit else "")
+    if len(text) <= limit:
+        return text
+    # cut at the last sentence end within the limit, else the last clause end
+    for marks in ("。！？!?", "；;，,、：:"):
+        end = max(text.rfind(mark, 0, limit) for mark in marks)
+        if end >= limit // 3:
+            return text[: end + 1] if marks[0] == "。" else text[:end] + "……"
+    return text[:limit] + "……"
 
 
 def home_page(articles: list[Article], variant: str) -> str:

@@ -1,0 +1,71 @@
+"""Duplicates: the same article reposted by two outlets is published once.
+The seed whose page stays credits the other's outlet (meta
+"also_published_by"); the other is reported as a duplicate, not published."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .article import HANS, HANT, Article
+from .config import load_data
+from .conserve import comparable
+from .clean import simplified
+
+SHINGLE = 5
+
+
+@dataclass
+class Duplicate:
+    seed: str  # file name of the seed not published
+    slug: str
+    kept: str  # file name of the seed whose page holds the text
+    similarity: float
+    credit: str  # the outlet credited on the kept page
+
+
+def _shingles(article: Article) -> set:
+    text = comparable(simplified("".join(line for _, line in article.body)))
+    return {text[i: i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+
+
+def similarity(a: set, b: set) -> float:
+    """Share of the longer body's passages found in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
+def publish_once(articles: list) -> tuple[list, list]:
+    """(articles to publish, duplicates). Of two bodies at least
+    `same_body` alike, the one first in seed order is published."""
+    threshold = float(load_data("duplicates.yml")["same_body"])
+    shingles = [_shingles(article) for article in articles]
+    kept: list[int] = []
+    found: list[Duplicate] = []
+    for index, article in enumerate(articles):
+        match = None
+        for other in kept:
+            score = similarity(shingles[index], shingles[other])
+            if score >= threshold:
+                match = (other, score)
+                break
+        if match is None:
+            kept.append(index)
+            continue
+        original = articles[match[0]]
+        credit = article.meta.get("outlet") or article.meta.get("source_name") or article.seed.path.stem
+        if credit != original.meta.get("outlet"):
+            _credit(original, credit)
+        found.append(Duplicate(article.seed.path.name, article.slug, original.seed.path.name, match[1], credit))
+    return [articles[i] for i in kept], found
+
+
+def _credit(article: Article, outlet: str) -> None:
+    from .variants import article_converter
+    names = article.meta.setdefault("also_published_by", [])
+    if outlet not in names:
+        names.append(outlet)
+    for variant in (HANS, HANT):
+        if variant not in article.variant_meta:
+            continue
+        convert = (lambda text: text) if variant == article.script else article_converter(article, variant).convert
+        article.variant_meta[variant]["also_published_by"] = [convert(name) for name in names]
