@@ -409,3 +409,67 @@ def make_variants(article: Article) -> None:
                 [convert(tag) for tag in value] if key == "tags" else value
                 for key, value in article.meta.items()
             }
+
+
+# --- the ambiguity report ---------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^。！？；!?;\n]*[。！？；!?;]?")
+
+
+def _sentence_at(text: str, position: int) -> str:
+    for match in _SENTENCE.finditer(text):
+        if match.start() <= position < match.end():
+            return match.group().strip()
+    return text.strip()
+
+
+def ambiguous_spans(article: Article) -> list[tuple[str, list[str], str, str]]:
+    """(source word, readings, original sentence, converted sentence) for each
+    place in the article where a risky entry or one with several readings
+    applies; words an override already decides are left out."""
+    target = HANT if article.script == HANS else HANS
+    convert = article_converter(article, target)
+    entries = risky(convert.config)
+    if not entries:
+        return []
+    machine = ahocorasick.Automaton()
+    for source in entries:
+        machine.add_word(source, source)
+    machine.make_automaton()
+    decided = ahocorasick.Automaton()
+    for source in convert.overrides:
+        decided.add_word(source, source)
+    found = []
+    texts = [article.meta.get("title", "")] + [block.text for block in article.blocks]
+    for text in texts:
+        covered = [False] * len(text)
+        if convert.overrides:
+            decided.make_automaton()
+            for end, source in decided.iter(text):
+                for index in range(end - len(source) + 1, end + 1):
+                    covered[index] = True
+        for end, source in machine.iter_long(text):
+            start = end - len(source) + 1
+            if any(covered[start:end + 1]):
+                continue
+            sentence = _sentence_at(text, start)
+            found.append((source, entries[source], sentence, convert.punctuate(convert.convert(sentence))))
+    return found
+
+
+def ambiguity_report(article: Article) -> tuple[str, int]:
+    """The report an editor reads to add per-article overrides, and its count."""
+    spans = ambiguous_spans(article)
+    target = HANT if article.script == HANS else HANS
+    lines = [
+        f"seed: {article.seed.path.name}",
+        f"conversion: {article_converter(article, target).config} ({article.script} -> {target})",
+        f"spans to check: {len(spans)}",
+        "To decide one, add to the seed's entry in seeds/metadata.yml:",
+        "  conversion: [{zh-Hans: ..., zh-Hant: ...}]",
+        "",
+    ]
+    for number, (source, readings, sentence, converted) in enumerate(spans, 1):
+        others = " / ".join(readings[1:])
+        lines += [f"[{number}] {source} -> {readings[0]} (other readings: {others})", f"    原文：{sentence}", f"    轉換：{converted}"]
+    return "\n".join(lines) + "\n", len(spans)
