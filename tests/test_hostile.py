@@ -97,12 +97,16 @@ def test_template_lookalikes_show_as_text(hostile_build):
     assert 'id="fake-id"' not in html and "danger" not in re.findall(r'class="([^"]*)"', html)
 
 
-def test_mixed_script_seed_keeps_its_characters(hostile_build):
+def test_mixed_script_seed_loses_its_stray_simplified_characters(hostile_build):
+    # A mostly Traditional text with characters a machine conversion left
+    # behind gets a Traditional page; each character changed is reported.
     project, site, log = hostile_build
     text = (site / "zh-Hant" / "articles" / "mixed-script" / "index.html").read_text(encoding="utf-8")
-    assert "并、后、于" in text
+    assert "並、後、於" in text and "并、后、于" not in text
     report = (project / "build" / "reports" / "mixed-script.txt").read_text(encoding="utf-8")
     assert "mixed script" in report
+    for change in ("并 -> 並", "后 -> 後", "于 -> 於"):
+        assert change in report
 
 
 def test_strict_mode_fails_on_a_bad_seed(tmp_path):

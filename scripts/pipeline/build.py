@@ -82,7 +82,7 @@ def code_version() -> str:
     """Hash of the pipeline's code and data: a change to either invalidates the cache."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*here.glob("*.py"), *(here.parent / "data").glob("*")]):
+    for path in sorted(p for p in [*here.glob("*.py"), *(here.parent / "data").rglob("*")] if p.is_file()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -234,5 +234,5 @@ def fingerprint(seeds_dir: Path) -> tuple:
     """Names, sizes and modification times of the seeds and of the pipeline's
     code and data: what a rebuild depends on."""
     here = Path(__file__).resolve().parent
-    paths = [*Path(seeds_dir).glob("*"), *here.glob("*.py"), *(here.parent / "data").glob("*")] if Path(seeds_dir).is_dir() else []
+    paths = [*Path(seeds_dir).glob("*"), *here.glob("*.py"), *(here.parent / "data").rglob("*")] if Path(seeds_dir).is_dir() else []
     return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.is_file()))
