@@ -153,6 +153,7 @@ def test_source_name_becomes_outlet_when_none():
     article = article_from_text("---\nsource_name: 某播客\n---\n正文。")
     complete_metadata(article, None)
     assert article.meta["outlet"] == "某播客"
+    assert article.provenance["outlet"] == "front matter source_name"
 
 
 def test_load_metadata_file_real():
@@ -181,11 +182,12 @@ def test_load_metadata_file_wrong_shape(tmp_path):
 
 # --- titles from the text -------------------------------------------------------
 
-def test_seed_without_entry_titled_from_short_first_line():
+def test_seed_without_entry_titled_from_its_headline():
     path = seed_path("001")
     assert path.name not in load_metadata_file(SEEDS)
     article = process(path, None)
     assert article.meta["title"] == "忍无可忍，LeCun 离职！Meta 市值应声蒸发 1400 亿"
+    assert article.meta["outlet"] == "量子位"
     # The title line (line 4) has left the body; the similar sentence on line 6 stays.
     numbers = [number for number, _ in article.body]
     assert 4 not in numbers
@@ -201,14 +203,15 @@ def test_title_from_first_sentence_when_first_line_is_a_sentence():
     assert article.body[0] == (1, "杨立昆宣布离开 Meta，创办一家新公司。")
 
 
-def test_title_from_long_first_sentence_is_shortened():
+def test_title_from_long_first_sentence_is_cut_at_a_word():
     sentence = "这是" + "非常" * 30 + "长的一句话。"
     article = article_from_text(sentence)
     complete_metadata(article, None)
     title = article.meta["title"]
     assert title.endswith("…")
-    assert len(title) == 41
+    assert len(title) <= 41
     assert sentence.startswith(title[:-1])
+    assert title[-2] == "常"  # not cut inside the word 非常
 
 
 def test_title_line_skips_leading_blank_lines():
@@ -217,3 +220,103 @@ def test_title_line_skips_leading_blank_lines():
     complete_metadata(article, None)
     assert article.meta["title"] == "短标题"
     assert "短标题" not in body_text(article)
+
+
+# --- metadata from the text (bylines, notices, headlines) ------------------------
+
+PARAGRAPHS = [
+    "十月以来，多家企业陆续公布三季度数据，整体呈现回升态势。",
+    "业内人士指出，上半年的价格战压缩了利润空间，部分品牌调整了产品结构。",
+    "分析人士认为，四季度传统旺季到来，终端需求有望继续释放。",
+]
+
+
+def from_lines(lines, entry=None, name="sample.txt"):
+    article = article_from_text("\n".join(lines), name)
+    clean(article)
+    complete_metadata(article, entry)
+    return article
+
+
+@pytest.mark.parametrize("line, date", [
+    ("2025-10-23 09:15", "2025-10-23"),
+    ("2025/10/23 10:32", "2025-10-23"),
+    ("2025.10.23 發布", "2025-10-23"),
+    ("2025年10月23日 星期四", "2025-10-23"),
+    ("发布时间：2025-09-19 08:45:00", "2025-09-19"),
+    ("出版時間：2025/09/28 06:00", "2025-09-28"),
+    (" date 2025-10-24", "2025-10-24"),
+    ("远方的家 2025年11月18日 13:18 北京", "2025-11-18"),
+])
+def test_date_forms_in_the_head(line, date):
+    article = from_lines(["某地新闻标题在这里出现", line, *PARAGRAPHS])
+    assert article.meta["date"] == date
+    assert article.provenance["date"].startswith("line 2")
+
+
+def test_a_date_inside_the_story_is_not_the_date():
+    article = from_lines(["某地新闻标题在这里出现", "根据2024年12月发布的数据，2024年12月3日起实施新规。", *PARAGRAPHS])
+    assert "date" not in article.meta
+
+
+def test_labelled_date_beats_an_earlier_one():
+    article = from_lines(["某地新闻标题在这里出现", "更新 2025-10-01", *PARAGRAPHS, "发布时间：2025-09-30"])
+    assert article.meta["date"] == "2025-09-30"
+
+
+@pytest.mark.parametrize("lines, outlet, author", [
+    (["記者林怡君／台北報導"], None, "林怡君"),
+    (["經濟日報 記者陳建志／新竹即時報導"], "經濟日報", "陳建志"),
+    (["澎湃新闻记者 王丽", "2025-10-21 08:30 来源：澎湃新闻"], "澎湃新闻", "王丽"),
+    (["文｜刘洋", "编辑｜陈晨"], None, "刘洋"),
+    (["生活中心／綜合報導"], None, "生活中心"),
+    (["原创 周小舟 跑者笔记 2025年10月19日 21:30 浙江"], "跑者笔记", "周小舟"),
+    (["编辑：孙悦"], None, "孙悦"),
+])
+def test_outlet_and_author_from_bylines(lines, outlet, author):
+    article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
+    assert article.meta.get("outlet") == outlet
+    assert article.meta.get("author") == author
+    # byline lines leave the body
+    assert not any(line in body_text(article) for line in lines)
+
+
+def test_a_repost_credits_the_original_publisher():
+    article = from_lines(["某地新闻标题在这里出现", "来源：聚合平台", *PARAGRAPHS,
+                          "本文来自微信公众号“硬件观察”（ID：yingjianguancha），作者：刘洋，36氪经授权发布。"])
+    assert article.meta["outlet"] == "硬件观察"
+    assert article.meta["author"] == "刘洋"
+
+
+def test_agency_dateline_names_outlet_and_reporter():
+    article = from_lines(["颱風外圍環流影響 北部山區週末嚴防豪雨", "（中央社記者張瑞芳台北23日電）中央氣象署今天表示，週末北部山區可能出現豪雨。", *PARAGRAPHS])
+    assert article.meta["outlet"] == "中央社"
+    assert article.meta["author"] == "張瑞芳"
+    assert body_text(article).startswith("中央氣象署今天表示")
+
+
+def test_headline_after_lead_is_the_title_never_a_chrome_line():
+    article = from_lines(["首页 > 财经", "登录 注册", PARAGRAPHS[0], "课后服务延时半小时 家长接送难题能否破解", "2025年10月20日 来源：江城日报 记者 赵敏", *PARAGRAPHS[1:]])
+    assert article.meta["title"] == "课后服务延时半小时 家长接送难题能否破解"
+    assert article.provenance["title"] == "line 4 (headline)"
+    assert article.meta["date"] == "2025-10-20" and article.meta["outlet"] == "江城日报"
+
+
+def test_title_from_metadata_file_is_editorial():
+    article = from_lines(["某地新闻标题在这里出现", *PARAGRAPHS], {"title": "编辑定的标题"})
+    assert article.meta["title"] == "编辑定的标题"
+    assert article.provenance["title"] == "seeds/metadata.yml (editorial)"
+    assert "某地新闻标题在这里出现" not in body_text(article)  # a headline is not article text
+
+
+def test_title_from_opening_sentence_cut_at_a_clause():
+    article = from_lines(["去年冬天第一次去哈尔滨，零下二十五度的早晨让我明白了什么叫冻透了。", "第二段写的是中央大街上的游客，比想象中多。"])
+    assert article.meta["title"] == "去年冬天第一次去哈尔滨"
+    assert article.provenance["title"].startswith("opening sentence")
+
+
+def test_write_up_names_its_source_not_its_outlet():
+    path = SEEDS / "003_50ce4e93d524b5f0.txt"
+    article = process(path, None)
+    assert article.meta["source_name"] == "Information Bottleneck Podcast"
+    assert "outlet" not in article.meta  # "本文整理自" the podcast: it is the source

@@ -57,3 +57,59 @@ def test_shared_characters_say_nothing():
 
 def test_text_without_han_defaults_to_simplified():
     assert detect_script("Only English here.") == (HANS, "")
+
+
+# --- region, stray characters, pinyin glosses -----------------------------------
+
+from pipeline.article import Article, Seed  # noqa: E402
+from pipeline.script import detect_region, script_stage  # noqa: E402
+
+
+@pytest.mark.parametrize("text, script, region", [
+    ("这家公司的软件和网络服务都很受欢迎。", HANS, "CN"),
+    ("這家公司的軟體和網路服務都很受歡迎，執行長今天在臉書上說明。", HANT, "TW"),
+    ("呢間公司嘅軟件同網絡服務好受歡迎，行政總裁今日喺立法會講。", HANT, "HK"),
+    ("陳師傅揸的士已經二十五年，一更下來往往只剩幾百港元。", HANT, "HK"),
+    ("捷運通車後，台北的公車路線也跟著調整。", HANT, "TW"),
+])
+def test_region_from_usage_cues(text, script, region):
+    assert detect_region(text, script)[0] == region
+
+
+def test_region_without_cues_is_the_default_for_traditional():
+    region, evidence = detect_region("這是一句話。", HANT)
+    assert region == "TW" and "no regional cue" in evidence
+
+
+def seed_article(text, script=HANT):
+    article = Article(seed=Seed(Path("s.txt"), text.encode("utf-8"), text), slug="s", script=script)
+    article.body = [(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+    return article
+
+
+def test_stray_simplified_characters_become_traditional_one_by_one():
+    article = seed_article("市府表示，藍線將串連台中港与市區，并帶動沿線產業發展，后續仍待觀察，全長二十公里。")
+    script_stage(article)
+    assert article.body[0][1] == "市府表示，藍線將串連台中港與市區，並帶動沿線產業發展，後續仍待觀察，全長二十公里。"
+    assert [(before, after) for _, before, after, _ in article.changes] == [("与", "與"), ("并", "並"), ("后", "後")]
+    assert article.region == "TW"
+
+
+def test_hong_kong_standard_characters_are_not_stray():
+    article = seed_article("佢笑着話，試吓先，啲湯飲晒喇，巴士站喺港鐵站隔籬。")
+    script_stage(article)
+    assert article.region == "HK"
+    assert article.changes == []
+
+
+def test_simplified_text_is_not_converted():
+    article = seed_article("后来他并没有去。", HANS)
+    script_stage(article)
+    assert article.body[0][1] == "后来他并没有去。" and article.changes == []
+
+
+def test_pinyin_glosses_are_removed_and_reported():
+    article = seed_article("最近(jìn)不少(shǎo)市民发现(xiàn)价格(gé)变了，AI(ai)和函数(x)不动。", HANS)
+    script_stage(article)
+    assert article.body[0][1] == "最近不少市民发现价格变了，AI(ai)和函数(x)不动。"
+    assert [r.text for r in article.removed if r.rule == "pinyin-gloss"] == ["(jìn)", "(shǎo)", "(xiàn)", "(gé)"]

@@ -128,3 +128,30 @@ def test_glued_word_inside_longer_word_untouched(word):
 def test_ellipsis_normalised():
     assert typeset("还是爆发了...") == "还是爆发了……"
     assert typeset("还是爆发了…") == "还是爆发了……"
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        # spaced dashes in Chinese sentences (000) become the solid double dash
+        ("被多次推迟发表 —— 对视学术探索", "被多次推迟发表——对视学术探索"),
+        ("“技术突破 – 场景落地 – 价值反哺” 的闭环", "“技术突破——场景落地——价值反哺”的闭环"),
+        ("在 1-2 年内", "在 1-2 年内"),  # a range keeps its hyphen
+        ("2015–2016 年", "2015–2016 年"),
+        # a half-width comma between Latin words in a Chinese sentence (001)
+        ("以追赶谷歌和 OpenAI,LeCun 领导了", "以追赶谷歌和 OpenAI，LeCun 领导了"),
+        ("英文里写 Hello, world 就好", "英文里写 Hello, world 就好"),
+        # a product's version number glued to its name (004)
+        ("Llama4的失败", "Llama 4 的失败"),
+        ("再到Llama3连发三个版本", "再到 Llama 3 连发三个版本"),
+        ("Llama 模型", "Llama 模型"),
+        # no space after a full-width mark
+        ("首页， 这里收录", "首页，这里收录"),
+    ],
+)
+def test_typography_rules_after_autocorrect(source, expected):
+    assert typeset(source) == expected
+
+
+def test_english_text_is_left_alone():
+    assert typeset("A dash — and a comma,here") == "A dash — and a comma,here"

@@ -30,7 +30,12 @@ def _rules():
     # opens Han text on its right (":Meta" after Han is caught by the left).
     # A mark ending a Chinese sentence after a Latin word (这是 Meta!) too.
     full_width_re = re.compile(rf"(?<=[{_CJK}])\s*([{marks}])|([{marks}])(?:\s*(?=[{_CJK}])|$)")
-    return glued, glued_re, data["full_width"], full_width_re
+    after = [(re.compile(rule["pattern"]), rule["replace"]) for rule in data.get("after", [])]
+    names = data.get("spaced_versions", [])
+    if names:
+        versions = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, names)) + r")(\d{1,2}(?:\.\d)?)(?![\dA-Za-z])")
+        after.insert(0, (versions, r"\1 \2"))
+    return glued, glued_re, data["full_width"], full_width_re, after
 
 
 def repair_quotes(text: str) -> str:
@@ -68,11 +73,14 @@ _ELLIPSIS = re.compile(r"\s*(?:\.{2,}\s*…*|…+)\s*")
 def typeset(text: str) -> str:
     if not _HAN_CHAR.search(text):
         return text
-    glued, glued_re, full_width, full_width_re = _rules()
+    glued, glued_re, full_width, full_width_re, after = _rules()
     if glued_re:
         text = glued_re.sub(lambda m: glued[m.group(1)], text)
     text = repair_quotes(text)
     text = full_width_parentheses(text)
     text = full_width_re.sub(lambda m: full_width[m.group(1) or m.group(2)], text)
     text = _ELLIPSIS.sub("……", text)
-    return autocorrect_py.format(text)
+    text = autocorrect_py.format(text)
+    for pattern, replace in after:
+        text = pattern.sub(replace, text)
+    return text

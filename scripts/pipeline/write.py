@@ -11,8 +11,8 @@ from pathlib import Path
 from . import render
 from .article import HANS, HANT, VARIANTS, Article
 from .config import load_data
-from .glossary import load_glossary
-from .variants import converter
+from .glossary import load_glossary, split_quoted
+from .variants import convert_inlines, converter
 
 GLOSSARY_PAGE = "glossary.md"
 
@@ -22,8 +22,35 @@ def article_path(article: Article) -> str:
 
 
 def variant_text(variant: str):
-    """zh-Hans is the glossary's own script; zh-Hant is converted from it."""
-    return (lambda text: text) if variant == HANS else converter(HANT).convert
+    """zh-Hans is the glossary's own script; zh-Hant is converted from it.
+    A quoted source form (glossary.split_quoted) keeps its words, in the
+    variant's quotation marks."""
+    opening, closing = load_data("variants.yml")["quotes"][variant]
+    target = converter(HANT)
+
+    def convert(text: str) -> str:
+        return "".join(
+            opening + part + closing if quoted else part if variant == HANS else target.punctuate(target.convert(part))
+            for part, quoted in split_quoted(text)
+        )
+    return convert
+
+
+def glossary_markdown(text: str, variant: str) -> str:
+    """Glossary prose as Markdown: in zh-Hant, words conversion changed are
+    marked like an article's; quoted source forms are never converted."""
+    opening, closing = load_data("variants.yml")["quotes"][variant]
+    out = []
+    for part, quoted in split_quoted(text):
+        if quoted:
+            out.append(render.escape(opening + part + closing))
+        elif variant == HANS:
+            out.append(render.escape(part))
+        else:
+            target = converter(HANT)
+            nodes = convert_inlines(target.convert_marked(part), target.punctuate)
+            out.append(render.inlines(nodes, "", {}))
+    return "".join(out)
 
 
 def definitions(variant: str) -> dict:
@@ -37,7 +64,8 @@ def _byline(meta: dict, strings: dict) -> str:
         parts.append(render.escape(meta["author"]))
     parts.append(meta.get("date") or strings["date_unknown"])
     if meta.get("source_name") and meta.get("source_name") != meta.get("outlet"):
-        parts.append(f"{strings['based_on']}{render.escape(meta['source_name'])}")
+        name = meta["source_name"]
+        parts.append(strings["based_on"] + (" " if name[:1].isascii() else "") + render.escape(name))
     if meta.get("also_published_by"):
         parts.append(strings["also_published_by"] + "、".join(render.escape(name) for name in meta["also_published_by"]))
     if meta.get("source_url", "").startswith(("http://", "https://")):
@@ -65,7 +93,17 @@ def article_page(article: Article, variant: str) -> str:
         + "# " + render.escape(meta["title"]) + "\n\n"
         + _byline(meta, strings) + "\n\n"
         + f'!!! note "{strings["note_title"]}"\n\n    {render.escape(note)}\n\n'
+        + (original_toggle(strings) if 'class="converted"' in body else "")
         + body
+    )
+
+
+def original_toggle(strings: dict) -> str:
+    """The button that shows every original wording inline; hidden until the
+    script that drives it runs (docs/assets/show-original.js)."""
+    return (
+        f'<button type="button" class="original-toggle" aria-pressed="false" hidden '
+        f'data-label="{render.attribute(strings["original_label"])}">{render.escape(strings["show_originals"])}</button>\n\n'
     )
 
 
@@ -109,11 +147,11 @@ def glossary_page(articles: list[Article], variant: str) -> str:
         facts = []
         if term.english:
             facts.append(f"**{strings['english']}**：{render.escape(term.english)}")
-        out.append("  \n".join(facts + [f"**{render.escape(convert(term.definition))}**"]) + "\n")
+        out.append("  \n".join(facts + [f"**{glossary_markdown(term.definition, variant)}**"]) + "\n")
         if term.explanation:
-            out.append(render.escape(convert(term.explanation.strip())) + "\n")
+            out.append(glossary_markdown(term.explanation.strip(), variant) + "\n")
         if term.note:
-            out.append(f'!!! info "{strings["note"]}"\n\n    {render.escape(convert(term.note.strip()))}\n')
+            out.append(f'!!! info "{strings["note"]}"\n\n    {glossary_markdown(term.note.strip(), variant)}\n')
         mentions = [a for a in articles if term.id in a.meta.get("terms", [])]
         if mentions:
             links = "、".join(
@@ -130,7 +168,10 @@ def glossary_page(articles: list[Article], variant: str) -> str:
                 f"[{render.escape(ref['title'])}](<{ref['url']}>)" for ref in term.references if str(ref.get("url", "")).startswith("https://")
             )
             out.append(f"**{strings['references']}**：{refs}\n")
-    return "\n".join(out)
+    page = "\n".join(out)
+    if 'class="converted"' in page:
+        page = page.replace(out[2], out[2] + "\n" + original_toggle(strings), 1)
+    return page
 
 
 def not_found_page(variant: str) -> str:

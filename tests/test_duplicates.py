@@ -1,0 +1,59 @@
+"""Duplicates: the same article reposted by two outlets is published once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.build import build
+
+BODY = [
+    "在上海普陀区的一个老小区，六层的居民楼终于装上了电梯。",
+    "牵头的退休教师孙阿姨说，为了让十二户人家都签字，她前后跑了两年。",
+    "一楼住户最初担心采光和噪音，后来在社区协调下，获得了一笔补偿。",
+    "如今，住在六楼的八十岁老人又能下楼晒太阳了。",
+    "据统计，截至2025年9月，全市已累计完成加装电梯超过一万台。",
+]
+
+
+def write(folder: Path, name: str, lines: list) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_repost_is_published_once_and_credited(tmp_path):
+    seeds = tmp_path / "seeds"
+    write(seeds, "a-original.txt", ["老旧小区加装电梯：一栋楼十二户，签了整整两年", "澎湃新闻记者 王丽", "2025-10-21 08:30 来源：澎湃新闻", *BODY])
+    write(seeds, "b-repost.txt", ["老旧小区加装电梯 十二户签了两年", "2025-10-22 来源：城市快报", *BODY, "责任编辑：李娜"])
+    write(seeds, "c-other.txt", ["另一篇文章的标题在这里", "2025-10-22 来源：城市快报",
+                                 "今年秋天，城市里新开了三家社区食堂。", "食堂的菜价比外面便宜三成，老人还有折扣。"])
+    result = build(seeds, tmp_path / "docs", tmp_path / "reports")
+    assert sorted(a.seed.path.name for a in result.articles) == ["a-original.txt", "c-other.txt"]
+    [duplicate] = result.duplicates
+    assert (duplicate.seed, duplicate.kept, duplicate.credit) == ("b-repost.txt", "a-original.txt", "城市快报")
+    assert duplicate.similarity >= 0.9
+    page = (tmp_path / "docs" / "zh-Hans" / "articles" / "a-original.md").read_text(encoding="utf-8")
+    assert "亦载于城市快报" in page
+    hant = (tmp_path / "docs" / "zh-Hant" / "articles" / "a-original.md").read_text(encoding="utf-8")
+    assert "亦載於" in hant
+    assert not (tmp_path / "docs" / "zh-Hans" / "articles" / "b-repost.md").exists()
+    summary = (tmp_path / "reports" / "summary.txt").read_text(encoding="utf-8")
+    assert "b-repost.txt: duplicate of a-original.txt" in summary
+
+
+def test_a_traditional_repost_of_a_simplified_article_is_a_duplicate(tmp_path):
+    import opencc
+
+    seeds = tmp_path / "seeds"
+    write(seeds, "a.txt", ["老旧小区加装电梯：一栋楼十二户，签了整整两年", *BODY])
+    convert = opencc.OpenCC("s2t").convert
+    write(seeds, "b.txt", [convert("老旧小区加装电梯：一栋楼十二户，签了整整两年"), *map(convert, BODY)])
+    result = build(seeds, tmp_path / "docs")
+    assert [a.seed.path.name for a in result.articles] == ["a.txt"]
+    assert [d.seed for d in result.duplicates] == ["b.txt"]
+
+
+def test_half_the_same_is_not_a_duplicate(tmp_path):
+    seeds = tmp_path / "seeds"
+    write(seeds, "a.txt", ["标题甲在这里出现", *BODY])
+    write(seeds, "b.txt", ["标题乙在这里出现", *BODY[:2], "这一段完全不同，讲的是另一件事情和另一些人。", "还有这一段也完全不同，讲的是天气和交通。"])
+    result = build(seeds, tmp_path / "docs")
+    assert len(result.articles) == 2 and result.duplicates == []

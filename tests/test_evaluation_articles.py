@@ -1,0 +1,49 @@
+"""Floors on the dev set of scraped articles (tests/articles/), set from
+`make eval`: the issue's targets where it states them (every article
+published, every title and stated date right, at most 5% of chrome left,
+every body sentence kept, no Simplified character on a Traditional page)."""
+from __future__ import annotations
+
+import pytest
+
+from evaluation import articles
+
+
+@pytest.fixture(scope="module")
+def report():
+    return articles.evaluate()
+
+
+def test_dev_set_has_two_halves_of_twenty(report):
+    assert report["figures"]["tuning"]["seeds"] == 20
+    assert report["figures"]["held_out"]["seeds"] == 20
+
+
+@pytest.mark.parametrize("half", ["tuning", "held_out"])
+def test_floors(report, half):
+    figures = report["figures"][half]
+    n = figures["seeds"]
+    assert figures["published"] == n
+    assert figures["title"] == n
+    assert figures["date"] == n
+    assert figures["outlet"] >= n - 2
+    assert figures["author"] >= n - 2
+    assert figures["region"] == n
+    assert figures["chrome_recall"] >= 0.95
+    assert figures["chrome_precision"] >= 0.97
+    assert figures["body_kept"] == figures["body_sentences"]
+    assert figures["hant_pages_with_simplified"] == 0
+
+
+def test_no_title_is_a_chrome_line(report):
+    expected = articles.load_expected()
+    for name, result in report["seeds"].items():
+        chrome = {str(line) for line in expected[name].get("chrome") or []}
+        assert result["found"]["title"] not in chrome, name
+
+
+def test_expected_file_names_its_problem(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "expected.yml").write_text("missing.txt:\n  title: x\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="missing.txt has no seed"):
+        articles.load_expected(tmp_path)
