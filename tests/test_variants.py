@@ -1,13 +1,18 @@
-"""Variants: the seed's own script kept as is, the other made with OpenCC."""
+"""Variants: the seed's own script kept as is, the other made by OpenCC running
+the project's configurations; the error kinds of issue 16, regions, overrides,
+marked changes and the ambiguity report."""
 from pathlib import Path
 
 import opencc
 import pytest
 
-from pipeline.article import HANS, HANT, Block, Link, Strong, Sup, TermLink, Text
+from pipeline.article import HANS, HANT, Article, Block, Converted, Link, Seed, Strong, Sup, TermLink, Text
 from pipeline.build import process
 from pipeline.metadata import load_metadata_file
-from pipeline.variants import Converter, convert_blocks, converter
+from pipeline.variants import (
+    ambiguity_report, ambiguous_spans, config_for, convert_blocks, converter, dictionary, engine, make_variants,
+    own_dictionaries, read_dictionary,
+)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -30,7 +35,7 @@ def texts(blocks):
             stack = list(nodes)
             while stack:
                 node = stack.pop(0)
-                if isinstance(node, (Text, TermLink, Sup)):
+                if isinstance(node, (Text, TermLink, Sup, Converted)):
                     out.append(node.text)
                 elif isinstance(node, (Strong, Link)):
                     stack[:0] = node.children
@@ -51,46 +56,223 @@ def links(blocks):
     return out
 
 
-# --- the converter ----------------------------------------------------------------
+# --- dictionaries: loading and precedence ---------------------------------------------
 
-def test_glossary_forms_override_opencc():
-    to_hant = Converter("s2twp")
-    assert to_hant.convert("大语言模型") == "大型語言模型"
-    assert to_hant.convert("扎克伯格") == "祖克柏"
-    # OpenCC alone would not give these: the glossary is what makes the difference.
-    plain = opencc.OpenCC("s2twp")
-    assert plain.convert("大语言模型") != "大型語言模型"
-    assert plain.convert("扎克伯格") != "祖克柏"
+def test_text_dictionary_format(tmp_path):
+    path = tmp_path / "words.txt"
+    path.write_text("# a comment\n参数\t參數\n\n信息\t資訊 訊息  # two readings\n参数\t引數\n", encoding="utf-8")
+    assert read_dictionary(path) == {"参数": ["參數"], "信息": ["資訊", "訊息"]}  # the first entry of a source wins
+    path.write_text("参数 參數\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="words.txt:1"):
+        read_dictionary(path)
 
 
-def test_forms_inside_sentences():
-    to_hant = Converter("s2twp")
+def test_generated_dictionaries():
+    keep = dictionary("s2tw", "s2tw-keep.txt")
+    targets = dictionary("s2tw", "s2tw-keep.targets.txt")
+    assert keep["参数"] == ["參數"] and targets["參數"] == ["參數"]
+    names = dictionary("tw2s", "names.reversed.txt")
+    assert names["川普"] == ["特朗普"]
+    assert names["奧特曼"] == ["奥尔特曼"]  # the first spelling listed, not the last
+    assert dictionary("s2tw", "glossary.txt")["扎克伯格"] == ["祖克柏"]
+    assert dictionary("tw2s", "glossary.txt")["祖克柏"] == ["扎克伯格"]
+
+
+def test_each_configuration_is_an_opencc_file_the_binding_loads():
+    for config in ("s2tw", "tw2s", "hk2s"):
+        assert own_dictionaries(config)[0] == "glossary.txt"  # the glossary is first: it wins every tie
+        assert engine(config).convert("") == ""
+
+
+def test_glossary_forms_take_precedence():
+    to_hant, to_hans = converter(HANT), converter(HANS)
     assert to_hant.convert("扎克伯格押注大语言模型。") == "祖克柏押注大型語言模型。"
-
-
-def test_back_conversion():
-    to_hans = Converter("tw2sp")
-    assert to_hans.convert("大型語言模型") == "大语言模型"
-    assert to_hans.convert("祖克柏") == "扎克伯格"
     assert to_hans.convert("祖克柏押注大型語言模型。") == "扎克伯格押注大语言模型。"
+    # plain OpenCC would not give these
+    assert opencc.OpenCC("s2twp").convert("扎克伯格") != "祖克柏"
+
+
+def test_project_entries_win_over_opencc_but_longer_opencc_phrases_still_apply():
+    to_hans = converter(HANS)
+    assert to_hans.convert("核心技術與基因序列的互動") == "核心技术与基因序列的互动"
+    assert to_hans.convert("人生智慧") == "人生智慧"
+    assert to_hans.convert("人工智慧") == "人工智能"  # longer than the kept 智慧
+    assert to_hans.convert("智慧型手機") == "智能手机"
 
 
 def test_phrase_conversion_exactly_once():
-    to_hant = Converter("s2twp")
-    assert to_hant.convert("算法") == "演算法"
+    to_hant = converter(HANT)
     result = to_hant.convert("计算机视觉算法与大语言模型算法")
-    assert result.count("演算法") == 2
-    assert "演演" not in result
+    assert result.count("演算法") == 2 and "演演" not in result
 
 
 def test_empty_text():
-    assert Converter("s2twp").convert("") == ""
+    assert converter(HANT).convert("") == ""
+    assert converter(HANT).convert_marked("") == []
 
 
-def test_converter_cached_per_variant():
+def test_converter_cached_per_variant_and_region():
     assert converter(HANT) is converter(HANT)
+    assert converter(HANS, "HK") is not converter(HANS, "TW")
     assert converter(HANT).convert("软件") == "軟體"
     assert converter(HANS).convert("軟體") == "软件"
+
+
+# --- the error kinds of issue 16 ---------------------------------------------------------
+
+@pytest.mark.parametrize("source, expected", [
+    ("参数规模再大，审核也要严格", "參數規模再大，審核也要嚴格"),  # not 引數, 稽核
+    ("管理员的权限", "管理員的權限"),  # not 許可權
+    ("这条消息很重要", "這條消息很重要"),  # news, not 訊息
+    ("和平进程", "和平進程"),  # progress, not 程序
+    ("向对方抛出橄榄枝", "向對方拋出橄欖枝"),  # not 丟擲
+    ("折合人民币五百万元", "折合人民幣五百萬元"),  # not 摺合
+    ("产品质量", "產品品質"),
+    ("质量守恒定律", "質量守恆定律"),
+])
+def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
+    assert converter(HANT).convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("核心", "核心"), ("序列", "序列"), ("互動", "互动"), ("建立制度", "建立制度"), ("經濟指標", "经济指标"),
+])
+def test_ordinary_words_are_not_over_converted_to_simplified(source, expected):
+    assert converter(HANS).convert(source) == expected
+
+
+def test_no_match_across_word_boundaries():
+    assert converter(HANT).convert("消息一出，股价大跌") == "消息一出，股價大跌"  # not 一齣
+    assert converter(HANT).convert("此言一出") == "此言一出"
+    assert converter(HANT).convert("这是一出好戏") == "這是一齣好戲"  # the measure word of plays stays
+    assert converter(HANT).convert("小扎说") == "小扎說"  # not 小紮
+
+
+def test_names_keep_the_author_s_words():
+    # a nickname is not flattened into the real name
+    assert converter(HANT).convert("亚历山大王") == "亞歷山大王"
+    assert converter(HANT).convert("特朗普和普京") == "川普和普丁"
+    assert converter(HANS).convert("川普和普丁") == "特朗普和普京"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("通过技术手段", "透過技術手段"),
+    ("法案在议会获得通过", "法案在議會獲得通過"),
+    ("计算机视觉", "電腦視覺"),
+    ("数字化转型", "數位轉型"),
+    ("谷歌发布了新模型", "Google發布了新模型"),
+])
+def test_mainland_words_become_taiwan_words(source, expected):
+    assert converter(HANT).convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("透過新創公司", "通过初创公司"),
+    ("達到人類水準", "达到人类水平"),
+])
+def test_taiwan_words_become_mainland_words(source, expected):
+    assert converter(HANS).convert(source) == expected
+
+
+def test_taiwan_writes_tai_and_bu():
+    assert converter(HANT).convert("公司宣布在台湾设厂，台风将至") == "公司宣布在台灣設廠，颱風將至"
+
+
+# --- regions -------------------------------------------------------------------------------
+
+def article_with(text: str, script: str, region: str = "", conversion=None) -> Article:
+    meta = {"title": text[:8]}
+    if conversion is not None:
+        meta["conversion"] = conversion
+    return Article(seed=Seed(Path("seed.txt"), b""), slug="seed", script=script, region=region, meta=meta, blocks=[Block("paragraph", [Text(text)])])
+
+
+def test_configuration_follows_script_and_region():
+    assert config_for(HANS, "CN") == "s2tw"
+    assert config_for(HANS, "HK") == "s2tw"  # a Simplified original's zh-Hant variant is Taiwan usage
+    assert config_for(HANT, "TW") == "tw2s"
+    assert config_for(HANT, "") == "tw2s"  # region unknown: Taiwan
+    assert config_for(HANT, "HK") == "hk2s"
+
+
+def test_hong_kong_original_converts_with_hong_kong_tables():
+    text = "私隱專員提醒市民，的士司機的收入下降。"
+    hong_kong = article_with(text, HANT, "HK")
+    taiwan = article_with(text, HANT, "TW")
+    make_variants(hong_kong)
+    make_variants(taiwan)
+    assert hong_kong.variants[HANS][0].text == "隐私专员提醒市民，出租车司机的收入下降。"
+    assert taiwan.variants[HANS][0].text != hong_kong.variants[HANS][0].text
+    assert hong_kong.variants[HANT][0].text == text  # the original is never a round trip
+
+
+# --- per-article overrides -------------------------------------------------------------
+
+def test_overrides_take_precedence_over_every_dictionary():
+    article = article_with("这款软件支持该格式，通过考核后上线。", HANS, "CN", [{"zh-Hans": "支持", "zh-Hant": "支援"}, {"zh-Hans": "通过", "zh-Hant": "通過"}])
+    make_variants(article)
+    nodes = article.variants[HANT][0].inlines
+    assert article.variants[HANT][0].text == "這款軟體支援該格式，通過考核後上線。"
+    assert Converted("支援", "支持") in nodes
+    plain = article_with("这款软件支持该格式，通过考核后上线。", HANS, "CN")
+    make_variants(plain)
+    assert plain.variants[HANT][0].text == "這款軟體支持該格式，透過考核後上線。"  # what the dictionaries alone say
+
+
+def test_overrides_apply_in_the_direction_of_the_original():
+    article = article_with("透過資料分析", HANT, "TW", [{"zh-Hans": "借助数据分析", "zh-Hant": "透過資料分析"}])
+    make_variants(article)
+    assert article.variants[HANS][0].text == "借助数据分析"
+
+
+# --- words conversion changed are marked ---------------------------------------------
+
+def test_changed_words_are_marked_with_their_original():
+    nodes = converter(HANT).convert_marked("软件视频在计算机上播放，头发干净")
+    assert [n for n in nodes if isinstance(n, Converted)] == [Converted("軟體影片", "软件视频"), Converted("電腦", "计算机")]
+    assert "".join(n.text for n in nodes) == converter(HANT).convert("软件视频在计算机上播放，头发干净")
+
+
+def test_character_only_changes_are_not_marked():
+    nodes = converter(HANT).convert_marked("头发干净，后来他们参数审核")
+    assert not [n for n in nodes if isinstance(n, Converted)]
+    assert not [n for n in converter(HANS).convert_marked("頭髮乾淨，後來") if isinstance(n, Converted)]
+
+
+def test_marks_cover_whole_entries():
+    nodes = converter(HANS).convert_marked("私隱專員")
+    assert not [n for n in nodes if isinstance(n, Converted)]  # a Taiwan converter: no Hong Kong words
+    nodes = converter(HANS, "HK").convert_marked("私隱專員公署")
+    assert nodes[0] == Converted("隐私专员", "私隱專員")
+    nodes = converter(HANT).convert_marked("计算机视觉算法")
+    assert [n for n in nodes if isinstance(n, Converted)] == [Converted("電腦視覺", "计算机视觉"), Converted("演算法", "算法")]
+
+
+def test_headings_are_converted_but_not_marked():
+    article = article_with("视频", HANS, "CN")
+    article.blocks = [Block("heading", [Text("软件视频")], level=2), Block("paragraph", [Text("软件视频")])]
+    make_variants(article)
+    heading, paragraph = article.variants[HANT]
+    assert heading.inlines == [Text("軟體影片")]
+    assert paragraph.inlines == [Converted("軟體影片", "软件视频")]
+
+
+# --- the ambiguity report ------------------------------------------------------------------
+
+def test_ambiguity_report_lists_risky_spans_with_their_sentence():
+    article = article_with("他发来一条信息。数据显示经济增长放缓。", HANS, "CN")
+    report, count = ambiguity_report(article)
+    assert count == len(ambiguous_spans(article)) >= 2
+    assert "信息 -> 資訊 (other readings: 訊息)" in report
+    assert "原文：他发来一条信息。" in report
+    assert "轉換：他發來一條訊息。" in report  # the sentence as the page prints it
+    assert "数据 -> 數據 (other readings: 資料)" in report
+
+
+def test_ambiguity_report_leaves_out_what_an_override_decides():
+    article = article_with("他发来一条信息。", HANS, "CN", [{"zh-Hans": "信息", "zh-Hant": "訊息"}])
+    assert ambiguity_report(article)[1] == 0
+    assert ambiguity_report(article_with("透過資料分析", HANT, "TW"))[1] >= 1
 
 
 # --- blocks -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Conversion fidelity of Traditional originals: zh-Hant -> zh-Hans with the
-site's converter, back with s2twp, and what did not come back."""
+site's converter for the original's region, back with the site's zh-Hant
+converter, and what did not come back."""
 from __future__ import annotations
 
 import difflib
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .article import HANS, HANT, Article
 from .terms import find_terms
-from .variants import converter
+from .variants import article_converter, converter
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -46,7 +47,7 @@ def round_trip(article: Article) -> Fidelity | None:
     if article.script != HANT:
         return None
     original = plain_text(article)
-    back = converter(HANT).convert(converter(HANS).convert(original))
+    back = converter(HANT).convert(article_converter(article, HANS).convert(original))
     result = Fidelity(seed=article.seed.path.name, han_chars=len(_HAN.findall(original)))
     matcher = difflib.SequenceMatcher(None, original, back, autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .article import Article, Block, Link, Strong, Sup, TermLink, Text
+from .article import Article, Block, Converted, Link, Strong, Sup, TermLink, Text
 
 # Characters Python-Markdown (with this site's extensions) reads as markup and
 # lets a backslash escape; others, like ~ or |, are plain text here.
@@ -41,6 +41,10 @@ def inlines(nodes: list, glossary_link, definitions: dict) -> str:
             out.append("<sup>" + escape(node.text) + "</sup>")
         elif isinstance(node, Link):
             out.append("[" + inlines(node.children, glossary_link, definitions) + "](<" + node.url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">)")
+        elif isinstance(node, Converted):
+            # the original wording lives in an attribute: shown by docs/assets/show-original.js,
+            # never part of the page's text (search index, conservation check)
+            out.append(f'<span class="converted" tabindex="0" data-original="{attribute(node.original)}">{escape(node.text)}</span>')
         elif isinstance(node, TermLink):
             title = attribute(definitions.get(node.term_id, ""))
             anchor = "{#mention-" + node.term_id + "}" if node.first else ""

@@ -7,11 +7,11 @@ import functools
 import re
 
 import ahocorasick
-import opencc
 
-from .article import Article, Block, Strong, TermLink, Text
+from .article import HANS, HANT, Article, Block, Strong, TermLink, Text
 from .glossary import load_glossary
 from .typography import typeset
+from .variants import converter
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 # Blocks whose text may carry term links; headings, references and video
@@ -19,17 +19,22 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 LINKED_BLOCKS = ("paragraph", "quote", "list")
 
 
-_TO_HANT, _TO_HANS = opencc.OpenCC("s2twp"), opencc.OpenCC("tw2sp")
+def printed(surface: str) -> list[str]:
+    """A surface as typography prints it: alone, and between Han characters
+    (AlexWang stays as it is alone, but a sentence prints it Alex Wang)."""
+    return [typeset(surface), typeset(f"中{surface}中")[1:-1].strip()]
 
 
 def surfaces(term) -> list[str]:
     """How a term may be written: aliases, the headword, the glossary's
-    per-variant forms, and each of them in the other script."""
+    per-variant forms, as typography prints them, and each of them in the
+    other script with the site's own converters."""
     found = [term.term, *term.aliases]
     for form in term.forms:
         found += [form["zh-Hans"], form["zh-Hant"]]
-    found += [typeset(s) for s in found]  # as the article text is written after typography
-    found += [_TO_HANT.convert(s) for s in found] + [_TO_HANS.convert(s) for s in found]
+    found += [printed_form for s in found for printed_form in printed(s)]
+    to_hant, to_hans = converter(HANT), converter(HANS)
+    found += [to_hant.convert(s) for s in found] + [to_hans.convert(s) for s in found]
     return list(dict.fromkeys(s for s in found if len(s) > 1))
 
 
