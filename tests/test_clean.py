@@ -274,3 +274,42 @@ def test_real_seeds_keep_their_paragraphs():
         after = {line.strip() for _, line in article.body}
         lost = [line for line in before if line not in after and not any(r.text == line and r.rule in ("reprint", "account_intro", "contact") for r in article.removed)]
         assert lost == [], (path.name, lost)
+
+
+def test_menu_of_links_and_bullets_before_the_article():
+    menu = ["* [首页](https://example.com/)", "* [财经](https://example.com/finance)", "- 科技", "[登录](https://example.com/login) | [注册](https://example.com/reg)"]
+    article = make_article([*menu, "新能源车企三季度交付量普遍回升", "2025-10-23 09:15", *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == ["新能源车企三季度交付量普遍回升", *PARAGRAPHS]
+    assert article.evidence["headline"][1] == "新能源车企三季度交付量普遍回升"
+
+
+def test_headline_is_the_label_above_the_byline_not_the_longest():
+    article = make_article(["热门文章", "另一篇很长很长的热门文章的标题在这里出现", "今日看点", "短一点的真正标题在此", "记者 王丽", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "短一点的真正标题在此"
+
+
+def test_page_title_with_site_name():
+    article = make_article(["新能源车企交付量回升_网易科技", "新能源车企交付量回升", "2025-10-23", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "新能源车企交付量回升"
+    assert removed(article)["新能源车企交付量回升_网易科技"] == "repeated"
+
+
+def test_headline_naming_a_social_network_is_not_a_share_prompt():
+    article = make_article(["Facebook 母公司宣布重组人工智能部门", "2025-10-23", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "Facebook 母公司宣布重组人工智能部门"
+
+
+def test_a_short_sentence_opening_the_article_is_not_a_label():
+    article = make_article(["但他选择创业。", *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == ["但他选择创业。", *PARAGRAPHS]
+
+
+def test_links_in_the_tail_go_unless_they_are_references():
+    article = make_article([*PARAGRAPHS, "参考链接：", "https://www.ft.com/content/a", "[上一篇](https://example.com/1)", "https://example.com/share"])
+    clean(article)
+    assert kept(article) == [*PARAGRAPHS, "参考链接：", "https://www.ft.com/content/a"]

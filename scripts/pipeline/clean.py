@@ -19,6 +19,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPLIT = re.compile(r"[\s:：|｜/／、，,·•]+")
 _URL = re.compile(r"https?://|www\.")
 _YEAR_CAPTION = re.compile(r"^\d{4}\s*年[^，,。]{0,8}[，,][^。！？!?；;：:]{2,30}$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = ("{{", "#", ">", "!", "[", "<", "-", "*", "|", "`")
 
 
@@ -38,13 +39,19 @@ class Cue:
     max_chars: int = 0
     legal: bool = False
     sure: bool = False
+    raw: bool = False
     words: frozenset = frozenset()
     word_patterns: list = field(default_factory=list)
 
     def match(self, text: str, plain: str) -> str:
-        """The matched fragment, or ''."""
+        """The matched fragment, or ''. Cues read the words (a Markdown
+        link's label, not its address), except those about markup itself."""
         if self.max_chars and len(text) > self.max_chars:
             return ""
+        if self.raw:
+            plain = simplified(text)
+        else:
+            plain = _MD_LINK.sub(r"\1", plain)
         if self.words:
             tokens = [t for t in _SPLIT.split(plain) if t]
             if tokens and all(t.casefold() in self.words or any(p.fullmatch(t) for p in self.word_patterns) for t in tokens):
@@ -76,6 +83,7 @@ def config():
             max_chars=int(spec.get("max_chars", 0)),
             legal=bool(spec.get("legal", False)),
             sure=bool(spec.get("sure", False)),
+            raw=bool(spec.get("raw", False)),
             words=frozenset(str(w).casefold() for w in spec.get("words", [])),
             word_patterns=[_compile(p, f"chrome.yml cue {name}") for p in spec.get("word_patterns", [])],
         ))
@@ -89,6 +97,8 @@ def config():
         "thematic_break": re.compile(data["thematic_break"]),
         "sections": {str(w).casefold() for w in data["section_words"]},
         "masthead": re.compile(data["masthead"]),
+        "references": _compile(data["references"], "chrome.yml references"),
+        "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
     }
 
 
@@ -186,9 +196,20 @@ def _score(line: Line, weights: dict) -> None:
     line.evidence.append(f"zone {line.zone}")
 
 
+_BULLET = re.compile(r"^[-*+•·]\s+")
+_SENTENCE_STOP = re.compile(r"[。]\s*[”’」』）)]*$")
+
+
 def _short_label(line: Line) -> bool:
-    return not line.prose and not line.protected and not line.protected and not line.cues and line.letters and len(line.text) <= 40 \
-        and not line.text.startswith(_MARKUP) and not re.match(r"^\d{1,3}[.)、]\s", line.text)
+    """A short line that is neither a sentence nor markup: a headline, a
+    site's name, a section, a menu item (a short bulleted item counts)."""
+    text = line.text
+    if _BULLET.match(text):
+        text = _BULLET.sub("", text)
+        if len(text) > 16:
+            return False
+    return not line.prose and not line.protected and not line.cues and bool(line.letters) and len(text) <= 40 \
+        and not text.startswith(_MARKUP) and not re.match(r"^\d{1,3}[.)、]\s", text) and not _SENTENCE_STOP.search(text)
 
 
 def clean(article: Article) -> None:
@@ -229,7 +250,13 @@ def clean(article: Article) -> None:
         if not anchors:
             line.zone = "head"
     kept_as_text = article.evidence.get("kept_as_text", set())
+    in_references = False
     for line in lines:
+        # a reference list's heading is protected; so are the links under it
+        if in_references and _URL.search(line.text) and not any(name != "links" for name, _ in line.cues):
+            line.protected = True
+        else:
+            in_references = line.protected and bool(cfg["references"].match(line.text))
         line.protected = line.protected or line.number in kept_as_text
         _score(line, weights)
 
@@ -252,7 +279,7 @@ def clean(article: Article) -> None:
                 line.rule = "caption"
                 line.evidence.append("dated short line, not a sentence, between paragraphs: a picture's caption")
 
-    headline = _headline(lines, threshold, bool(anchors))
+    headline = _headline(lines, threshold, bool(anchors), cfg["site_suffix"], cfg["masthead"])
     if headline is not None and headline.zone == "body":
         # the page printed its lead first: what follows the headline up to
         # the next paragraph is its byline zone
@@ -264,7 +291,20 @@ def clean(article: Article) -> None:
             _score(line, weights)
     if headline is not None:
         headline.evidence.append("headline")
-        article.evidence["headline"] = (headline.number, headline.text)
+        title = headline.text
+        suffix = cfg["site_suffix"].search(title)
+        if suffix and cfg["masthead"].search(simplified(suffix.group(1))):
+            # a page's <title>: the headline plus the site's name
+            title = title[: suffix.start()].strip()
+            article.evidence.setdefault("labels", []).append((headline.number, suffix.group(1), "before", True))
+        article.evidence["headline"] = (headline.number, title)
+        base = simplified(title)
+        for line in lines:
+            rest = line.plain[len(base):] if line is not headline and line.plain.startswith(base) else None
+            if rest and cfg["site_suffix"].fullmatch(rest) and line.score < threshold:
+                line.score += weights["repeated"]
+                line.rule = "repeated"
+                line.evidence.append(f"the headline again, with a site's name ({rest.strip()})")
 
     # Short labels before the article (site name, section) other than the
     # headline; a text without a single paragraph keeps its short lines.
@@ -320,7 +360,7 @@ def _next_chrome_or_label(lines: list, i: int, threshold: float) -> bool:
     return True
 
 
-def _headline(lines: list, threshold: float, paragraphs: bool = True):
+def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.Pattern, masthead: re.Pattern):
     """The headline: the longest short label before the article; without one,
     a short label next to a byline just after the lead (pages that print
     the lead first). A text without paragraphs: its first short line, if
@@ -329,8 +369,31 @@ def _headline(lines: list, threshold: float, paragraphs: bool = True):
         rest = [line for line in lines if line.score < threshold]
         return rest[0] if len(rest) > 1 and _short_label(rest[0]) else None
     head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line) and line.letters >= 6]
+    # a short label naming an outlet (ETtoday新聞雲) is not the headline when another line can be
+    named = [line for line in head if line.letters <= 10 and masthead.search(line.plain)]
+    if len(named) < len(head):
+        head = [line for line in head if line not in named]
     if head:
-        return max(head, key=lambda line: (line.letters, -line.index))
+        # the headline stands just above its byline; among the rest, the longest
+        def above_byline(line: Line) -> bool:
+            at = lines.index(line)
+            for n in lines[at + 1: at + 3]:
+                if n.rule in ("byline", "credit", "date_line"):
+                    return True
+                if n in head:
+                    return False  # another headline-like line comes first
+            return False
+
+        # "headline_site" beside "headline": the longer is the page's <title>
+        for line in head:
+            for other in head:
+                rest = line.plain[len(other.plain):] if other is not line and line.plain.startswith(other.plain) else ""
+                if rest and site_suffix.fullmatch(rest):
+                    line.score += 3.0
+                    line.rule = "repeated"
+                    line.evidence.append(f"the headline again, with a site's name ({rest.strip(' _|｜-–—')})")
+        head = [line for line in head if line.score < threshold]
+        return max(head, key=lambda line: (above_byline(line), line.letters >= 8, line.letters, -line.index))
     body = [line for line in lines if line.zone != "head"]
     for position, line in enumerate(body[:4]):
         # a headline may end with a question and hold a comma; never a full stop
