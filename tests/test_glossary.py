@@ -115,3 +115,16 @@ def test_zh_hant_glossary_uses_taiwan_forms(site):
     text = page_text(glossary_html(site, "zh-Hant"))
     assert "大型語言模型" in text and "祖克柏" in text
     assert "大语言模型" not in text
+
+
+def test_quoted_source_forms_are_kept_as_written():
+    from pipeline.glossary import load_glossary, split_quoted
+    wang = next(term for term in load_glossary() if term.id == "alexandr-wang")
+    quoted = [part for part, is_quoted in split_quoted(wang.note) if is_quoted]
+    assert quoted == ["亚历山大王", "AlexWang", "汪滔"]  # typography did not space AlexWang
+    assert not wang.forms  # the nickname is never replaced by the real name
+
+
+def test_glossary_note_quotation_on_the_traditional_page(site):
+    text = page_text(glossary_html(site, "zh-Hant"))
+    assert "「亚历山大王」" in text and "「AlexWang」" in text

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from pipeline import render
-from pipeline.article import Block, Link, Strong, Sup, TermLink, Text
+from pipeline.article import Block, Converted, Link, Strong, Sup, TermLink, Text
 from pipeline.config import load_data
 
 # The extensions mkdocs.yml enables.
@@ -212,3 +212,20 @@ def test_front_matter_round_trips():
     text = render.front_matter(fields)
     assert text.startswith("---\n") and text.endswith("---\n\n")
     assert yaml.safe_load(text.strip().strip("-")) == fields
+
+
+# --- converted words ---------------------------------------------------------------
+
+def test_converted_span_carries_its_original_in_an_attribute():
+    md = render.blocks([Block("paragraph", [Text("一款"), Converted("軟體", "软件"), Text("。")])], STRINGS, "../glossary.md", {})
+    out = to_html(md)
+    assert '<span class="converted" tabindex="0" data-original="软件">軟體</span>' in out
+    assert visible(md) == "一款軟體。"  # the original is not part of the page text
+
+
+def test_converted_original_cannot_break_out_of_its_attribute():
+    md = render.blocks([Block("paragraph", [Converted("*字*", '"><script>x</script>')])], STRINGS, "../glossary.md", {})
+    out = to_html(md)
+    assert "<script>" not in out
+    assert 'data-original="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in out
+    assert visible(md) == "*字*"

@@ -149,3 +149,19 @@ def test_003_links_world_model_and_jepa():
 
 def test_shorter_alias_tried_when_longest_fails_word_boundary():
     assert spans("TBD Labs 团队") == [("TBD", "tbd-lab")]
+
+
+def test_alias_matches_as_typography_prints_it():
+    # 004 writes AlexWang next to Chinese; typography prints it "Alex Wang"
+    assert ids("把创始人 Alex Wang 挖过来") == ["alexandr-wang"]
+    assert ids("AlexWang上任后") == ["alexandr-wang"]
+
+
+def test_surfaces_use_the_sites_converters():
+    # the site converts 大语言模型 to 大型語言模型, so a Taiwan original's wording links too
+    assert ids("大型語言模型") == ["llm"]
+    assert ids("閉源與開源") == ["closed-source", "open-source"]
+
+
+def test_recurring_concepts_have_entries():
+    assert ids("长期主义、闭源、算力、多模态与 NeurIPS") == ["long-termism", "closed-source", "compute", "multimodal", "neurips"]

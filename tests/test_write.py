@@ -198,3 +198,32 @@ def test_sync_files_get_ordinary_permissions(tmp_path):
     finally:
         os.umask(previous)
     assert (tmp_path / "zh-Hans/index.md").stat().st_mode & 0o777 == 0o644
+
+
+# --- show the original wording ---------------------------------------------------------
+
+def test_converted_pages_mark_changed_words_and_offer_the_toggle(site_pages, articles):
+    for article in articles:
+        for variant in VARIANTS:
+            page = site_pages[f"{variant}/articles/{article.slug}.md"]
+            if variant == article.script:
+                assert 'class="converted"' not in page and "original-toggle" not in page
+    converted = site_pages[f"{HANT}/articles/{next(a for a in articles if a.script == HANS).slug}.md"]
+    assert 'class="converted"' in converted
+    assert 'class="original-toggle" aria-pressed="false" hidden data-label="原文：">顯示原文用詞</button>' in converted
+
+
+def test_glossary_quoted_source_forms_survive_conversion(site_pages):
+    hant = site_pages[f"{HANT}/glossary.md"]
+    hans = site_pages[f"{HANS}/glossary.md"]
+    # 001 calls Alexandr Wang by a nickname; converting it must not turn it into his real name
+    assert "「亚历山大王」" in hant and "「汪滔」" in hant and "「AlexWang」" in hant
+    assert "“亚历山大王”" in hans and "“AlexWang”" in hans
+    assert "「通用人工智能」" in hant  # how 002 wrote it, not 通用人工智慧
+    assert "⟦" not in hant + hans
+
+
+def test_glossary_converted_text_is_marked(site_pages):
+    hant = site_pages[f"{HANT}/glossary.md"]
+    assert 'class="converted"' in hant and "original-toggle" in hant
+    assert 'class="converted"' not in site_pages[f"{HANS}/glossary.md"]

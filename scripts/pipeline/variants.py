@@ -208,40 +208,64 @@ def word_bounds(text: str, config: str) -> list[int]:
     return bounds
 
 
-def changed_spans(source: str, baseline: str, converted: str, bounds: list[int]) -> list[tuple[int, int, int, int]]:
-    """(source start, end, converted start, end) of each stretch where the
-    conversion differs from the script-only baseline (aligned with source
-    character by character), widened to whole words."""
-    opcodes = difflib.SequenceMatcher(None, baseline, converted, autojunk=False).get_opcodes()
-    regions: list[list[int]] = []
-    for tag, a0, a1, _, _ in opcodes:
+def changed_spans(source: str, baseline: str, converted: str, bounds: list[int], convert=None) -> list[tuple[int, int, int, int]]:
+    """(source start, end, converted start, end) of each run of whole words
+    where the conversion differs from the script-only baseline (aligned with
+    source character by character). A change is owned by the words it
+    touches; text inserted between two words goes to the word whose own
+    conversion begins (or else ends) with it."""
+    opcodes = [op for op in difflib.SequenceMatcher(None, baseline, converted, autojunk=False).get_opcodes()]
+    words = list(zip(bounds, bounds[1:])) or [(0, len(source))]
+    if words[-1][1] < len(source):
+        words.append((words[-1][1], len(source)))
+    starts = [start for start, _ in words]
+
+    def word_at(point: int) -> int:
+        return max(bisect.bisect_right(starts, point) - 1, 0)
+
+    groups: list[list] = []  # [first word, last word, owned opcodes]
+    for op in opcodes:
+        tag, a0, a1, b0, b1 = op
         if tag == "equal":
             continue
-        start = bounds[max(bisect.bisect_right(bounds, a0) - 1, 0)]
-        index = bisect.bisect_left(bounds, max(a1, a0 + 1))
-        end = bounds[index] if index < len(bounds) else len(source)
-        if regions and start < regions[-1][1]:
-            regions[-1][1] = max(regions[-1][1], end)
+        if a1 > a0:
+            first, last = word_at(a0), word_at(a1 - 1)
         else:
-            regions.append([start, end])
+            index = word_at(a0)
+            if a0 >= len(source):
+                index = len(words) - 1
+            elif a0 == words[index][0] and index > 0:
+                inserted = converted[b0:b1]
+                right, left = words[index], words[index - 1]
+                own = convert or (lambda text: text)
+                if not own(source[right[0]:right[1]]).startswith(inserted) and own(source[left[0]:left[1]]).endswith(inserted):
+                    index -= 1
+            first = last = index
+        if groups and first <= groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], last)
+            groups[-1][2].append(op)
+        else:
+            groups.append([first, last, [op]])
 
-    def position(point: int, at_end: bool) -> int:
-        """Where a word boundary of the source falls in the converted text:
-        a start takes in changes that begin there, an end those that end there."""
+    def position(point: int, owned: list, at_end: bool) -> int:
         found = []
         for tag, a0, a1, b0, b1 in opcodes:
-            if tag == "equal":
-                if a0 < point <= a1 if at_end else a0 <= point < a1:
-                    found.append(b0 + point - a0)
-            elif a0 < point <= a1 if at_end else a0 <= point < a1:
-                found.append(b1 if at_end else b0)
-            elif a0 == a1 == point and (not at_end or point == len(source)):  # an insertion opens a word
-                found.append(b1 if at_end else b0)
+            if tag == "equal" and (a0 < point <= a1 if at_end else a0 <= point < a1):
+                found.append(b0 + point - a0)
+        for tag, a0, a1, b0, b1 in owned:
+            if at_end and a1 == point:
+                found.append(b1)
+            elif not at_end and a0 == point:
+                found.append(b0)
         if not found:
             return len(converted) if at_end else 0
         return max(found) if at_end else min(found)
 
-    return [(start, end, position(start, False), position(end, True)) for start, end in regions]
+    spans = []
+    for first, last, owned in groups:
+        start, end = words[first][0], words[last][1]
+        spans.append((start, end, position(start, owned, False), position(end, owned, True)))
+    return spans
 
 
 class Converter:
@@ -293,13 +317,21 @@ class Converter:
         out = self.script_only.convert(text)
         return out if len(out) == len(text) else characters(self.config).convert(text)
 
+    def same_words(self, source: str, converted: str) -> bool:
+        """Whether two spans differ in characters only (占據 for 佔據, 消息一出
+        where a table wrote 訊息一齣): converting either one character at a
+        time gives the other."""
+        forward = characters(self.config).convert
+        back = characters("tw2s" if self.config == "s2tw" else "s2tw").convert
+        return forward(source) == converted or back(converted) == source
+
     def convert_marked(self, text: str) -> list:
         """Text and Converted nodes: Converted where the words differ from a
         conversion of the script alone (character-only changes are not marked)."""
         nodes: list = []
         for source, converted, override in self.pieces(text):
             if override:
-                changed = converted not in (self.baseline(source), characters(self.config).convert(source))
+                changed = converted != self.baseline(source) and not self.same_words(source, converted)
                 nodes.append(Converted(converted, source) if changed else Text(converted))
                 continue
             baseline = self.baseline(source)
@@ -307,11 +339,10 @@ class Converter:
                 nodes.append(Text(converted))
                 continue
             bounds = word_bounds(source if self.simplified_side == "source" else baseline, self.config)
-            letters = characters(self.config).convert
             position = 0
-            for s0, s1, c0, c1 in changed_spans(source, baseline, converted, bounds):
-                if converted[c0:c1] == letters(source[s0:s1]):
-                    continue  # the same words: a table's choice undone, not a change
+            for s0, s1, c0, c1 in changed_spans(source, baseline, converted, bounds, self.opencc.convert):
+                if self.same_words(source[s0:s1], converted[c0:c1]):
+                    continue
                 if c0 > position:
                     nodes.append(Text(converted[position:c0]))
                 nodes.append(Converted(converted[c0:c1], source[s0:s1]))

@@ -1,0 +1,48 @@
+"""Floors on the conversion measures (scripts/evaluation/conversion.py), computed
+in-process on the dev set and the vocabulary set; `make eval` prints them."""
+import pytest
+
+from evaluation import conversion
+
+
+@pytest.fixture(scope="module")
+def rates():
+    return conversion.dev_rates()
+
+
+def test_dev_set_is_large_enough(rates):
+    assert rates["zh-Hant"]["all"]["project"]["han_chars"] >= 3000
+    assert rates["zh-Hans"]["all"]["project"]["han_chars"] >= 3000
+    assert {"tune", "heldout", "fresh"} <= set(rates["zh-Hant"]) and {"tune", "heldout", "fresh"} <= set(rates["zh-Hans"])
+
+
+@pytest.mark.parametrize("variant", ["zh-Hant", "zh-Hans"])
+def test_error_rate_within_target(rates, variant):
+    row = rates[variant]["all"]
+    assert row["project"]["per_1000"] <= conversion.TARGETS[variant]
+    assert row["project"]["errors"] < row["opencc"]["errors"]  # better than plain OpenCC
+
+
+def test_hong_kong_sentences_convert_better_than_opencc(rates):
+    row = rates["zh-Hans (HK)"]["all"]
+    assert row["project"]["errors"] < row["opencc"]["errors"]
+
+
+def test_error_count_reports_words_not_punctuation():
+    assert conversion.errors("台灣「好」", "台灣“好”") == []
+    assert len(conversion.errors("臺灣很好，軟件", "台灣很好，軟體")) == 2
+
+
+def test_vocabulary_set_floor():
+    words = conversion.vocabulary_accuracy()
+    assert words["sentences"] >= 300
+    assert words["project"]["accuracy"] >= conversion.TARGETS["vocabulary"]
+    assert words["project"]["accuracy"] > words["opencc"]["accuracy"]
+
+
+def test_main_writes_the_figures(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(conversion, "OUT", tmp_path / "conversion.json")
+    monkeypatch.setattr(conversion, "ROOT", tmp_path)
+    assert conversion.main() == 0
+    assert (tmp_path / "conversion.json").is_file()
+    assert "errors per 1,000 Han characters" in capsys.readouterr().out
