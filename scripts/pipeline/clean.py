@@ -99,6 +99,7 @@ def config():
         "masthead": re.compile(data["masthead"]),
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
+        "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
     }
 
 
@@ -296,7 +297,7 @@ def clean(article: Article) -> None:
         if suffix and cfg["masthead"].search(simplified(suffix.group(1))):
             # a page's <title>: the headline plus the site's name
             title = title[: suffix.start()].strip()
-            article.evidence.setdefault("labels", []).append((headline.number, suffix.group(1), "before", True))
+            article.evidence.setdefault("labels", []).append((headline.number, suffix.group(1), "before", True, "outlet"))
         article.evidence["headline"] = (headline.number, title)
         base = simplified(title)
         for line in lines:
@@ -315,10 +316,13 @@ def clean(article: Article) -> None:
             line.evidence.append("short label before the article")
             plain = line.plain
             tokens = [t for t in re.split(r"[\s·•|｜/／>»]+", plain) if t]
-            if tokens and not all(t.casefold() in cfg["sections"] for t in tokens):
+            if tokens and not all(_section(t, cfg["sections"]) for t in tokens):
+                at = lines.index(line)
+                # a name followed by "follow him" is the author's, not the outlet's
+                role = "author" if any(cfg["follow_person"].search(n.plain) for n in lines[at + 1: at + 3]) else "outlet"
                 article.evidence.setdefault("labels", []).append(
                     (line.number, line.text, "before" if headline is None or line.number < headline.number else "after",
-                     bool(cfg["masthead"].search(plain)))
+                     bool(cfg["masthead"].search(plain)), role)
                 )
 
     # Neighbours: a short line among chrome lines is chrome (list items, slogans).
@@ -345,6 +349,12 @@ def clean(article: Article) -> None:
     article.body = [(number, raw) for index, (number, raw) in enumerate(body)
                     if number not in removed_numbers and index not in kept_breaks]
     _take_datelines(article)
+
+
+def _section(token: str, sections: set) -> bool:
+    """A section's name: 生活, Lifestyle, 社会新闻, 财经频道."""
+    token = token.casefold()
+    return token in sections or (len(token) > 2 and token[-2:] in ("新闻", "频道", "专区") and token[:-2] in sections)
 
 
 def _previous(lines: list, i: int):
@@ -393,7 +403,8 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
                     line.rule = "repeated"
                     line.evidence.append(f"the headline again, with a site's name ({rest.strip(' _|｜-–—')})")
         head = [line for line in head if line.score < threshold]
-        return max(head, key=lambda line: (above_byline(line), line.letters >= 8, line.letters, -line.index))
+        # a headline is rarely under ten words' worth of characters; a name is
+        return max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
     body = [line for line in lines if line.zone != "head"]
     for position, line in enumerate(body[:4]):
         # a headline may end with a question and hold a comma; never a full stop

@@ -182,13 +182,18 @@ def text_metadata(article: Article) -> dict:
             rank = (1, 0 if zone == "head" else 1, number)
             if value and ("date" not in found or rank < found["date"][0]):
                 found["date"] = (rank, value, f"line {number} ({zone} zone date): {text[:60]}")
+    labels = article.evidence.get("labels", [])
+    if "author" not in found:
+        for number, text, where, _, role in labels:
+            if role == "author":
+                found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
+                break
     if "outlet" not in found:
-        labels = article.evidence.get("labels", [])
         # an aggregator prints its own name above the headline and the
         # publisher's below it: the one below is the outlet
-        ranked = sorted(labels, key=lambda label: (label[2] != "after", not label[3], label[0]))
+        ranked = sorted((label for label in labels if label[4] == "outlet"), key=lambda label: (label[2] != "after", not label[3], label[0]))
         if ranked:
-            number, text, where, _ = ranked[0]
+            number, text, where, _, _ = ranked[0]
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
 

@@ -55,7 +55,7 @@ def detect_script(text: str) -> tuple[str, str]:
 def _region_cues():
     data = load_data("script.yml")
     cues = {region: {str(word): float(weight) for word, weight in words.items()} for region, words in data["region_cues"].items()}
-    return cues, data["default_traditional_region"]
+    return cues, data["default_traditional_region"], float(data["hk_min_score"])
 
 
 def detect_region(text: str, script: str) -> tuple[str, str]:
@@ -63,7 +63,7 @@ def detect_region(text: str, script: str) -> tuple[str, str]:
     region whose usage cues (data/script.yml) weigh most."""
     if script == HANS:
         return "CN", "Simplified text"
-    cues, default = _region_cues()
+    cues, default, hk_min = _region_cues()
     scores = {}
     found = {}
     for region, words in cues.items():
@@ -75,7 +75,7 @@ def detect_region(text: str, script: str) -> tuple[str, str]:
     if not scores:
         return default, "no regional cue; Traditional text read as " + default
     region = max(sorted(scores), key=lambda r: scores[r])
-    if list(scores.values()).count(scores[region]) > 1:
+    if list(scores.values()).count(scores[region]) > 1 or (region == "HK" and scores["HK"] < hk_min):
         region = default
     evidence = "; ".join(f"{r} {scores[r]:g} ({', '.join(found[r][:6])})" for r in sorted(scores))
     return region, evidence
