@@ -101,7 +101,7 @@ def test_mixed_script_seed_keeps_its_characters(hostile_build):
     project, site, log = hostile_build
     text = (site / "zh-Hant" / "articles" / "mixed-script" / "index.html").read_text(encoding="utf-8")
     assert "并、后、于" in text
-    report = (project / "build" / "reports" / "mixed-script.txt").read_text(encoding="utf-8")
+    report = (project / "build" / "seeds" / "reports" / "mixed-script.txt").read_text(encoding="utf-8")
     assert "mixed script" in report
 
 
