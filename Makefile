@@ -57,4 +57,4 @@ eval: setup
 	cd scripts && ../$(BIN)/python -m evaluation
 
 clean:
-	rm -rf site site.tmp site.old build dist docs/zh-Hans docs/zh-Hant node_modules
+	rm -rf site site.tmp site.old build dist node_modules
