@@ -15,9 +15,10 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock package-lock.json
+$(STAMP): requirements.lock package-lock.json pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
@@ -33,7 +34,7 @@ site: setup
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --quiet -d site.tmp
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
-	@cat build/reports/summary.txt
+	@cat build/seeds/reports/summary.txt
 	$(BIN)/python scripts/bundle.py --name $(BUNDLE_NAME)
 
 bundle: setup
@@ -56,4 +57,4 @@ eval: setup
 	cd scripts && ../$(BIN)/python -m evaluation
 
 clean:
-	rm -rf site site.tmp site.old build dist docs/zh-Hans docs/zh-Hant node_modules
+	rm -rf site site.tmp site.old build dist node_modules

@@ -98,19 +98,48 @@ def page(context, server):
     yield tab
 
 
-def search(page, query: str) -> list[dict]:
-    """Type a query into the header search box and return the results
-    (href and text of each), once Material has answered."""
+def search_translations(page) -> dict:
+    """Material's words for the search dialog in the page's own variant."""
+    return page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations")
+
+
+def _run_query(page, query: str) -> dict:
+    """Type a query once the search index is ready; return the translations.
+    Material answers an empty query as soon as its worker has the index and
+    then shows the placeholder line; before that, a typed query may be
+    answered late or its 'no results' line may belong to the empty query."""
+    words = search_translations(page)
     box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
     box.click()
+    expect(meta).to_have_text(words["search.result.placeholder"])
     box.fill(query)       # Chinese text arrives without key events ...
     box.press("End")      # ... so a key press makes Material run the search
-    # the meta line says how many results there are (or none) once answered
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d|没有|沒有"))
+    return words
+
+
+def search(page, query: str) -> list[dict]:
+    """The results of a query that has some (href, text and highlighted
+    marks of each), once Material has rendered the list for this query."""
+    words = _run_query(page, query)
+    meta = page.locator(".md-search-result__meta")
+    one, other = words["search.result.one"], words["search.result.other"]
+    counted = re.compile("^(?:" + re.escape(one) + "|" + re.escape(other).replace("\\#", "#").replace("#", r"(\d+)") + ")$")
+    expect(meta).to_have_text(counted)
+    match = counted.match(meta.inner_text().strip())
+    count = int(match.group(1)) if match.group(1) else 1
     items = page.locator(".md-search-result__item")
+    expect(items).to_have_count(min(count, 10))  # Material renders ten, the rest on scrolling
     return [
         {"href": item.locator("a.md-search-result__link").first.get_attribute("href"),
          "text": item.inner_text(),
          "marks": item.locator("mark").all_inner_texts()}
         for item in items.all()
     ]
+
+
+def search_finds_nothing(page, query: str) -> bool:
+    """True once Material says this query has no results."""
+    words = _run_query(page, query)
+    expect(page.locator(".md-search-result__meta")).to_have_text(words["search.result.none"])
+    return page.locator(".md-search-result__item").count() == 0

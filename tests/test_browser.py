@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser import ARTIFACTS, search
+from browser import ARTIFACTS, search, search_finds_nothing
 from test_site import SLUGS, VARIANT_ROOT
 
 ARTICLE = "001_f5076b2d9f848529"
@@ -88,6 +88,13 @@ def test_each_variant_searches_only_its_own_index(page, site):
     assert sorted(set(hans)) == sorted({p.removeprefix("/zh-Hant") for p in hant}), (hans, hant)
 
 
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_search_says_so_when_nothing_matches(page, variant):
+    """The ready index answers a query it cannot match with its 'no results' line."""
+    page.open(VARIANT_ROOT[variant], wait_until="load")
+    assert search_finds_nothing(page, "Zqxjvw")
+
+
 # --- language switcher ----------------------------------------------------------
 
 def switch_language(page, name: str) -> None:
@@ -147,7 +154,7 @@ def test_page_loads_clean_and_offline(page, variant, path):
     response = page.open(VARIANT_ROOT[variant] + path)
     assert response and response.ok, response and response.status
     expect(page.locator("html")).to_have_attribute("lang", variant)
-    page.wait_for_timeout(200)  # late errors from deferred scripts
+    # open() waited for network idle: deferred scripts and their requests have run
     assert page.log.problems() == {}
 
 

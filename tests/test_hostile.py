@@ -103,7 +103,7 @@ def test_mixed_script_seed_loses_its_stray_simplified_characters(hostile_build):
     project, site, log = hostile_build
     text = (site / "zh-Hant" / "articles" / "mixed-script" / "index.html").read_text(encoding="utf-8")
     assert "並、後、於" in text and "并、后、于" not in text
-    report = (project / "build" / "reports" / "mixed-script.txt").read_text(encoding="utf-8")
+    report = (project / "build" / "seeds" / "reports" / "mixed-script.txt").read_text(encoding="utf-8")
     assert "mixed script" in report
     for change in ("并 -> 並", "后 -> 後", "于 -> 於"):
         assert change in report

@@ -86,6 +86,8 @@ def not_found_pages(site_dir: Path, site_url: str) -> None:
             return f'{match.group(1)}="{urljoin(page_url, url)}"'
 
         html = re.sub(r'\b(href|src)="([^"]*)"', absolute, html)
+        # the page lives at 404.html: the language switcher, canonical and og:url say so
+        html = re.sub(f'(="[^"]*/){NOT_FOUND}/"', f'\\g<1>{NOT_FOUND}.html"', html)
         html = html.replace('new URL("..",location)', f'new URL("{root_path}",location)')
         html = re.sub(r'("base":\s*)"([^"]*)"', lambda m: m.group(1) + json.dumps(urljoin(page_url, m.group(2).rstrip("/") + "/")), html)
         _write(site_dir / variant_folder(variant) / "404.html", html)
