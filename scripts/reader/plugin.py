@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from pipeline import search, write
+from pipeline import feeds, search, write
 from pipeline.article import SeedError
 from pipeline.build import BuildResult, build, fingerprint
 from pipeline.publish import publish
@@ -141,6 +141,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             (site_dir / IFRAME_WORKER_SHIM).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(shim, site_dir / IFRAME_WORKER_SHIM)
         publish(site_dir, config.site_url or "")
+        feeds.write_feeds(self.result.articles, site_dir, config.site_url or "")
 
     def on_serve(self, server, config, builder):
         # MkDocs watches the docs folder it read, here the generated one; the
