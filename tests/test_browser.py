@@ -208,3 +208,69 @@ def test_palette_toggles_light_and_dark(page, variant):
     toggle.click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
+
+
+# --- keyboard focus -------------------------------------------------------------------
+
+FOCUS_STATE = """() => {
+  const ring = el => { const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; };
+  const e = document.activeElement, r = e.getBoundingClientRect();
+  const drawn = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+  let shown = drawn && ring(e);
+  if (!drawn && e.matches('[data-md-component=palette] .md-option')) {
+    // a palette radio is never drawn: its visible icon carries the ring
+    const icon = [...e.form.querySelectorAll('label')].find(l => l.getBoundingClientRect().width > 0);
+    shown = !!icon && ring(icon);
+  }
+  return {name: (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 24),
+          inHeader: !!e.closest('.md-header'), shown};
+}"""
+
+
+@pytest.mark.parametrize("variant,scheme", [("zh-Hans", "light"), ("zh-Hant", "dark")])
+def test_every_header_focus_stop_shows_a_ring(page, variant, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.open(VARIANT_ROOT[variant] + f"articles/{ARTICLE}/", wait_until="load")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    stops = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUS_STATE))
+        if len(stops) > 2 and not stops[-1]["inHeader"]:
+            break  # past the header, into the page
+    header = [stop for stop in stops if stop["inHeader"]]
+    assert len(header) >= 5, stops  # logo, palette, language, its two items, search
+    assert all(stop["shown"] for stop in stops), [s for s in stops if not s["shown"]]
+
+
+# --- the search dialog's contrast -------------------------------------------------------
+
+@pytest.mark.parametrize("variant,scheme", [("zh-Hans", "light"), ("zh-Hans", "dark"), ("zh-Hant", "light"), ("zh-Hant", "dark")])
+def test_search_dialog_with_results_meets_contrast(page, variant, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+    page.emulate_media(color_scheme=scheme)
+    page.open(VARIANT_ROOT[variant], wait_until="load")
+    results = search(page, "JEPA")
+    assert results and any(r["marks"] for r in results)
+    checked = Axe().run(page, context=".md-search", options={"runOnly": ["color-contrast"]})
+    violations = checked.response["violations"]
+    assert not violations, [(n["target"], n.get("failureSummary")) for v in violations for n in v["nodes"]]
+    assert checked.response["passes"], "axe found no text to check in the dialog"
+
+
+# --- print ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_article_prints_alone(page, variant):
+    page.open(VARIANT_ROOT[variant] + f"articles/{ARTICLE}/", wait_until="load")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator("article h1")).to_be_visible()
+    external = page.locator('article a[href^="http"]').first
+    shown = external.evaluate("a => getComputedStyle(a, '::after').content")
+    assert external.get_attribute("href") in shown, shown
+    term = page.locator('article a[href*="glossary"]').first
+    colours = term.evaluate("a => [getComputedStyle(a).color, getComputedStyle(a.closest('p')).color, getComputedStyle(a).textDecorationLine]")
+    assert colours[0] == colours[1] and colours[2] == "none", colours

@@ -94,3 +94,12 @@ def test_serve_shows_the_default_folder_after_another_was_built(site, project, o
     seeds = sorted(p.stem for p in SEEDS.glob("*.txt"))
     assert all(f"articles/{seed}/" in home for seed in seeds), seeds
     assert "另一个文件夹里的文章标题" not in home
+
+
+def test_heading_permalinks_are_titled_in_the_pages_variant(site):
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert "Permanent link" not in html, page
+    hant = (site / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
+    hans = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert 'class="headerlink"' in hans and 'title="本节链接"' in hans and 'title="本節連結"' in hant

@@ -18,14 +18,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from pipeline import feeds, search, write
-from pipeline.article import SeedError
+from pipeline.article import HANS, HANT, SeedError
 from pipeline.build import BuildResult, build, fingerprint
+from pipeline.config import load_data
 from pipeline.publish import publish
 
 from .config import ReaderConfig
 
 log = logging.getLogger("mkdocs.plugins.reader")
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+PERMALINK_TITLE = "Permanent link"  # Python-Markdown's toc default
+
+
+def site_words(variant: str) -> dict:
+    return load_data("site.yml")[variant]
 
 
 def output_folder(root: Path, build_dir: Path, seeds_dir: Path) -> Path:
@@ -103,8 +109,12 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         return config
 
     def _articles_label(self) -> str:
-        from pipeline.config import load_data
-        return load_data("site.yml")["zh-Hans"]["articles"]
+        return site_words(HANS)["articles"]
+
+    def on_page_content(self, html, page, config, files):
+        # Python-Markdown's toc titles every heading's permalink in English
+        variant = HANT if page.file.src_uri.startswith(f"{HANT}/") else HANS
+        return html.replace(f'title="{PERMALINK_TITLE}"', f'title="{site_words(variant)["permalink"]}"')
 
     def _link_assets(self) -> None:
         """The generated docs folder shows the project's own assets through a
