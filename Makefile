@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the sitemap and zip come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: site test serve bench eval bundle setup system-deps clean
+.PHONY: site test serve bench eval bundle setup fonts system-deps clean
 
 setup: $(STAMP)
 
@@ -22,28 +22,36 @@ $(STAMP): requirements.lock package-lock.json pyproject.toml
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
+# Debian's CJK fonts, installed only when missing: the share cards are drawn
+# with them (scripts/data/cards.yml) and the browser shows Chinese with them.
+fonts:
+	@if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+		echo "installing fonts-noto-cjk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
+	fi
+
 # Debian packages the browser tests need, installed only when missing.
-system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then \
-		echo "installing chromium and fonts-noto-cjk"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+system-deps: fonts
+	@if ! command -v chromium >/dev/null; then \
+		echo "installing chromium"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 # Built aside and swapped in, so a failed build never leaves a half-written site/.
-site: setup
+site: setup fonts
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --quiet -d site.tmp
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
 	@cat build/seeds/reports/summary.txt
 	$(BIN)/python scripts/bundle.py --name $(BUNDLE_NAME)
 
-bundle: setup
+bundle: setup fonts
 	$(BIN)/python scripts/bundle.py --name $(BUNDLE_NAME)
 
 test: setup system-deps
 	$(BIN)/python -m pytest
 
-serve: setup
+serve: setup fonts
 	$(BIN)/mkdocs serve
 
 # Figures per corpus size (10, 100, 1,000 synthetic seeds) to build/bench.json;

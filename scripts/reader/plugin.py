@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from pipeline import feeds, search, write
+from pipeline import cards, feeds, search, write
 from pipeline.article import HANS, HANT, SeedError
 from pipeline.build import BuildResult, build, fingerprint
 from pipeline.config import load_data
@@ -152,6 +152,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             shutil.copyfile(shim, site_dir / IFRAME_WORKER_SHIM)
         publish(site_dir, config.site_url or "")
         feeds.write_feeds(self.result.articles, site_dir, config.site_url or "")
+        try:
+            drawn = cards.draw_cards(site_dir, config.site_url or "", self.output / "cards" if self.config.cache else None)
+        except cards.CardError as error:
+            raise PluginError(str(error))
+        log.info("Share cards: %(drawn)d drawn, %(cached)d from the cache", drawn)
 
     def on_serve(self, server, config, builder):
         # MkDocs watches the docs folder it read, here the generated one; the
