@@ -81,7 +81,7 @@ def test_related_list_items_go_with_their_heading():
     article = make_article([*PARAGRAPHS, "相关阅读", *items, "打开APP，阅读全文"])
     clean(article)
     assert kept(article) == PARAGRAPHS
-    assert all(removed(article)[item] == "neighbours" for item in items)
+    assert all(removed(article)[item] == "related" for item in items)
 
 
 def test_captions_of_missing_pictures_go_even_between_paragraphs():
@@ -313,3 +313,9 @@ def test_links_in_the_tail_go_unless_they_are_references():
     article = make_article([*PARAGRAPHS, "参考链接：", "https://www.ft.com/content/a", "[上一篇](https://example.com/1)", "https://example.com/share"])
     clean(article)
     assert kept(article) == [*PARAGRAPHS, "参考链接：", "https://www.ft.com/content/a"]
+
+
+def test_a_related_list_between_paragraphs_goes_with_its_items():
+    article = make_article([PARAGRAPHS[0], "推荐阅读", "跑鞋到底多久该换一双", "新手第一次参加越野赛要注意什么", *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == PARAGRAPHS

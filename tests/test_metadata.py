@@ -320,3 +320,19 @@ def test_write_up_names_its_source_not_its_outlet():
     article = process(path, None)
     assert article.meta["source_name"] == "Information Bottleneck Podcast"
     assert "outlet" not in article.meta  # "本文整理自" the podcast: it is the source
+
+
+def test_opening_title_adds_a_clause_to_a_bare_date():
+    article = from_lines(["2025年10月底,某公司的一则消息炸翻了整个行业。", "第二段写的是后来的事情，写得比较长一些。"])
+    assert article.meta["title"] == "2025年10月底,某公司的一则消息炸翻了整个行业"
+
+
+def test_description_is_cut_at_a_sentence_or_clause_end():
+    from pipeline.article import Block, Text
+    from pipeline.write import _summary
+    blocks = [Block("paragraph", [Text("第一句话写得比较长，讲的是一家公司在今年秋天做出的决定。" * 2)]),
+              Block("paragraph", [Text("第二段继续讲这件事情的来龙去脉，以及业内人士的看法和评论，还有更多细节。" * 2)])]
+    description = _summary(blocks)
+    assert description.endswith("。") or description.endswith("……")
+    assert len(description) <= 112
+    assert description.rstrip("。…") in "".join(b.text for b in blocks)

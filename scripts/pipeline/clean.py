@@ -325,6 +325,17 @@ def clean(article: Article) -> None:
                      bool(cfg["masthead"].search(plain)), role)
                 )
 
+    # The items of a related-article list, wherever it stands: short lines under its heading.
+    for i, line in enumerate(lines):
+        if line.rule != "related" or line.score < threshold:
+            continue
+        for item in lines[i + 1:]:
+            if not _short_label(item) or item.score >= threshold or item is headline:
+                break
+            item.score = max(item.score, threshold)
+            item.rule = "related"
+            item.evidence.append(f"an item of the list under line {line.number}")
+
     # Neighbours: a short line among chrome lines is chrome (list items, slogans).
     for i, line in enumerate(lines):
         if line is headline or line.score >= threshold or line.zone == "body" or not _short_label(line):

@@ -228,6 +228,7 @@ def _take_headline(article: Article) -> None:
 
 
 _CLAUSE_END = "。！？!?；;，,：:"
+_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z]")
 
 
 def _title_from_opening(article: Article) -> str:
@@ -237,7 +238,13 @@ def _title_from_opening(article: Article) -> str:
         text = re.sub(r"^[#>\s]+", "", line.strip())
         if not text or text.startswith(("{{", "!", "[", "<")):
             continue
-        clause = re.split(f"[{_CLAUSE_END}]", text)[0].strip()
+        clauses = [c.strip() for c in re.split(f"([{_CLAUSE_END}])", text)]
+        clause = clauses[0]
+        # a clause that is only a date or a name ("2025年10月底") says too little: add the next
+        position = 1
+        while len(_WORDS.findall(clause)) < 6 and position + 1 < len(clauses) and clauses[position] not in "。！？!?":
+            clause += clauses[position] + clauses[position + 1]
+            position += 2
         if not clause:
             continue
         if len(clause) <= 40:
