@@ -51,6 +51,7 @@ CONFIGS = {
     "hk2s": ("hk2s", "target"),
 }
 _HAN = re.compile("[\u3400-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def config_for(source_script: str, region: str = "") -> str:
@@ -281,6 +282,12 @@ class Converter:
         opening, closing = load_data("variants.yml")["quotes"][self.target]
         self.quotes = str.maketrans({"“": opening, "「": opening, "”": closing, "」": closing})
         self.overrides = dict(overrides)
+        # targets that bring Latin letters into Chinese text (谷歌 -> Google): the
+        # site's typography spaces them from Han characters, conversion must too
+        self.latin = {
+            values[0] for source, values in [*readings(config).items(), *((k, [v]) for k, v in self.overrides.items())]
+            if _LATIN.search(values[0]) and not _LATIN.search(source)
+        }
         self.automaton = None
         if self.overrides:
             self.automaton = ahocorasick.Automaton()
@@ -310,7 +317,19 @@ class Converter:
         return out
 
     def convert(self, text: str) -> str:
-        return "".join(converted for _, converted, _ in self.pieces(text))
+        return self.spaced(text, "".join(converted for _, converted, _ in self.pieces(text)))
+
+    def spaced(self, source: str, converted: str) -> str:
+        """A space between a Latin word conversion brought in and Han characters
+        next to it (unless the original already wrote that word)."""
+        for word in self.latin:
+            if word not in converted or word in source:
+                continue
+            if _LATIN.match(word[0]):
+                converted = re.sub(f"(?<=[\u3400-\u9fff])(?={re.escape(word)})", " ", converted)
+            if _LATIN.match(word[-1]):
+                converted = re.sub(f"(?<={re.escape(word)})(?=[\u3400-\u9fff])", " ", converted)
+        return converted
 
     def baseline(self, text: str) -> str:
         """The script alone, aligned with text character by character."""
@@ -349,6 +368,14 @@ class Converter:
                 position = c1
             if position < len(converted):
                 nodes.append(Text(converted[position:]))
+        for index, node in enumerate(nodes):
+            if not (isinstance(node, Converted) and self.spaced(node.original, f"中{node.text}中") != f"中{node.text}中"):
+                continue
+            spaced = self.spaced(node.original, f"中{node.text}中")
+            if spaced.startswith("中 ") and index > 0 and isinstance(nodes[index - 1], Text) and _HAN.search(nodes[index - 1].text[-1:]):
+                nodes[index - 1] = Text(nodes[index - 1].text + " ")
+            if spaced.endswith(" 中") and index + 1 < len(nodes) and isinstance(nodes[index + 1], Text) and _HAN.search(nodes[index + 1].text[:1]):
+                nodes[index + 1] = Text(" " + nodes[index + 1].text)
         return _merge_text(nodes)
 
 
