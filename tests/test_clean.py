@@ -319,3 +319,16 @@ def test_a_related_list_between_paragraphs_goes_with_its_items():
     article = make_article([PARAGRAPHS[0], "推荐阅读", "跑鞋到底多久该换一双", "新手第一次参加越野赛要注意什么", *PARAGRAPHS[1:]])
     clean(article)
     assert kept(article) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("36氪 logo", "logo_text"),
+    ("广告位", "advert"),
+    ("首页 - 科技 - 正文", "navigation"),
+    ("中央社報導", "byline"),
+])
+def test_lines_the_issue_saw_as_titles_are_chrome(line, rule):
+    article = make_article([line, "某地新闻标题在这里出现", *PARAGRAPHS])
+    clean(article)
+    assert removed(article) == {line: rule}
+    assert article.evidence["headline"][1] == "某地新闻标题在这里出现"

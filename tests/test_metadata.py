@@ -336,3 +336,14 @@ def test_description_is_cut_at_a_sentence_or_clause_end():
     assert description.endswith("。") or description.endswith("……")
     assert len(description) <= 112
     assert description.rstrip("。…") in "".join(b.text for b in blocks)
+
+
+def test_an_outlets_reports_credit_names_the_outlet_not_the_title():
+    article = from_lines(["中央社報導", "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta["title"] == "某地新闻标题在这里出现"
+    assert article.meta["outlet"] == "中央社"
+
+
+def test_date_and_translator_byline():
+    article = from_lines(["某地新闻标题在这里出现", "2025-11-12 10:20 编译：张三", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"], article.meta["author"]) == ("某地新闻标题在这里出现", "2025-11-12", "张三")
