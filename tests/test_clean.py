@@ -332,3 +332,16 @@ def test_lines_the_issue_saw_as_titles_are_chrome(line, rule):
     clean(article)
     assert removed(article) == {line: rule}
     assert article.evidence["headline"][1] == "某地新闻标题在这里出现"
+
+
+def test_short_lines_leading_into_the_article_stay():
+    # after the headline and its byline, a first section heading is article text
+    article = make_article(["当前位置：首页 » 知识", "新三板竞价交易和做市交易", "发布时间: 2024-10-21 15:59:17", "⑴ 新三板交易时间", "法律主观:", *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == ["新三板竞价交易和做市交易", "⑴ 新三板交易时间", "法律主观:", *PARAGRAPHS]
+
+
+def test_a_credit_alone_on_its_line_goes_even_between_paragraphs():
+    article = make_article([PARAGRAPHS[0], "文:徐展元", *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article) == {"文:徐展元": "credit"}

@@ -347,3 +347,15 @@ def test_an_outlets_reports_credit_names_the_outlet_not_the_title():
 def test_date_and_translator_byline():
     article = from_lines(["某地新闻标题在这里出现", "2025-11-12 10:20 编译：张三", *PARAGRAPHS])
     assert (article.meta["title"], article.meta["date"], article.meta["author"]) == ("某地新闻标题在这里出现", "2025-11-12", "张三")
+
+
+def test_a_short_name_above_a_date_is_the_author_a_long_one_the_outlet():
+    article = from_lines(["台灣醒報", "NBA新賽季將至 外媒預測最佳防守獎", "宋秉謙 2022/09/15 14:16", *PARAGRAPHS])
+    assert (article.meta["author"], article.meta["outlet"], article.meta["date"]) == ("宋秉謙", "台灣醒報", "2022-09-15")
+    article = from_lines(["某地新闻标题在这里出现", "远方的家 2025年11月18日 13:18 北京", *PARAGRAPHS])
+    assert article.meta["outlet"] == "远方的家" and "author" not in article.meta
+
+
+def test_bulleted_bylines():
+    article = from_lines(["港聞", "- 有線新聞", "- 2025年06月22日", "指本港經濟連升九季 收入有實質增長", "【有線新聞】財政司司長說，本港經濟整體的基本面穩健，連續九季保持增長。", *PARAGRAPHS])
+    assert (article.meta["outlet"], article.meta["date"]) == ("有線新聞", "2025-06-22")

@@ -127,6 +127,7 @@ def _byline_rules():
     return data, fields, re.compile(data["date"]), re.compile(data["english_date"]), re.compile(data["date_label"])
 
 
+_BULLET = re.compile(r"^[-*+•·]\s+")
 _MONTHS = {name: i for i, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
@@ -146,7 +147,7 @@ def text_metadata(article: Article) -> dict:
     data, rules, date_re, english_re, label_re = _byline_rules()
     not_names = set(data["not_names"])
     found: dict = {}
-    bylines = article.evidence.get("bylines", [])
+    bylines = [(number, _BULLET.sub("", text), zone) for number, text, zone in article.evidence.get("bylines", [])]
     for number, text, zone in bylines:
         plain = simplified(text)
         for priority, name, pattern in rules:
@@ -185,6 +186,7 @@ def text_metadata(article: Article) -> dict:
     labels = article.evidence.get("labels", [])
     if "author" not in found:
         for number, text, where, _, role in labels:
+            text = _BULLET.sub("", text)
             if role == "author":
                 found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
                 break
@@ -194,6 +196,7 @@ def text_metadata(article: Article) -> dict:
         ranked = sorted((label for label in labels if label[4] == "outlet"), key=lambda label: (label[2] != "after", not label[3], label[0]))
         if ranked:
             number, text, where, _, _ = ranked[0]
+            text = _BULLET.sub("", text)
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
 
