@@ -359,3 +359,9 @@ def test_a_short_name_above_a_date_is_the_author_a_long_one_the_outlet():
 def test_bulleted_bylines():
     article = from_lines(["港聞", "- 有線新聞", "- 2025年06月22日", "指本港經濟連升九季 收入有實質增長", "【有線新聞】財政司司長說，本港經濟整體的基本面穩健，連續九季保持增長。", *PARAGRAPHS])
     assert (article.meta["outlet"], article.meta["date"]) == ("有線新聞", "2025-06-22")
+
+
+def test_labels_written_after_their_values():
+    article = from_lines(["首页 科技资讯 观点", "基带芯片的往事", "行业观察 | 来源", "L晨光 | 作者", "不提供二次转载", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"], article.meta["author"]) == ("基带芯片的往事", "行业观察", "L晨光")
+    assert body_text(article).strip().startswith(PARAGRAPHS[0])
