@@ -345,3 +345,23 @@ def test_a_credit_alone_on_its_line_goes_even_between_paragraphs():
     article = make_article([PARAGRAPHS[0], "文:徐展元", *PARAGRAPHS[1:]])
     clean(article)
     assert removed(article) == {"文:徐展元": "credit"}
+
+
+@pytest.mark.parametrize("headline", ["杨立昆2013年加入Facebook 十年后离开", "播放量破十亿的视频背后是谁", "他为何关注世界模型而非大模型"])
+def test_headlines_with_cue_words_stay_headlines(headline):
+    article = make_article(["首页 > 科技", headline, "2025-11-12 10:20", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == headline
+
+
+@pytest.mark.parametrize("tail, rule", [
+    ("（本文仅代表作者个人观点）", "notice-fragment"),
+    ("（編輯：李明）1141023", "editor-fragment"),
+    ("（完）", "end-mark"),
+])
+def test_a_fragment_tacked_onto_the_last_paragraph_leaves_it_alone(tail, rule):
+    last = "这正是他坚持了十多年的原因，也是他离开的原因。"
+    article = make_article([*PARAGRAPHS, last + tail])
+    clean(article)
+    assert kept(article) == [*PARAGRAPHS, last]
+    assert [(r.rule, r.text.strip()) for r in article.removed] == [(rule, tail)]
