@@ -81,7 +81,7 @@ def test_related_list_items_go_with_their_heading():
     article = make_article([*PARAGRAPHS, "相关阅读", *items, "打开APP，阅读全文"])
     clean(article)
     assert kept(article) == PARAGRAPHS
-    assert all(removed(article)[item] == "neighbours" for item in items)
+    assert all(removed(article)[item] == "related" for item in items)
 
 
 def test_captions_of_missing_pictures_go_even_between_paragraphs():
@@ -313,3 +313,55 @@ def test_links_in_the_tail_go_unless_they_are_references():
     article = make_article([*PARAGRAPHS, "参考链接：", "https://www.ft.com/content/a", "[上一篇](https://example.com/1)", "https://example.com/share"])
     clean(article)
     assert kept(article) == [*PARAGRAPHS, "参考链接：", "https://www.ft.com/content/a"]
+
+
+def test_a_related_list_between_paragraphs_goes_with_its_items():
+    article = make_article([PARAGRAPHS[0], "推荐阅读", "跑鞋到底多久该换一双", "新手第一次参加越野赛要注意什么", *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("36氪 logo", "logo_text"),
+    ("广告位", "advert"),
+    ("首页 - 科技 - 正文", "navigation"),
+    ("中央社報導", "byline"),
+])
+def test_lines_the_issue_saw_as_titles_are_chrome(line, rule):
+    article = make_article([line, "某地新闻标题在这里出现", *PARAGRAPHS])
+    clean(article)
+    assert removed(article) == {line: rule}
+    assert article.evidence["headline"][1] == "某地新闻标题在这里出现"
+
+
+def test_short_lines_leading_into_the_article_stay():
+    # after the headline and its byline, a first section heading is article text
+    article = make_article(["当前位置：首页 » 知识", "新三板竞价交易和做市交易", "发布时间: 2024-10-21 15:59:17", "⑴ 新三板交易时间", "法律主观:", *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == ["新三板竞价交易和做市交易", "⑴ 新三板交易时间", "法律主观:", *PARAGRAPHS]
+
+
+def test_a_credit_alone_on_its_line_goes_even_between_paragraphs():
+    article = make_article([PARAGRAPHS[0], "文:徐展元", *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article) == {"文:徐展元": "credit"}
+
+
+@pytest.mark.parametrize("headline", ["杨立昆2013年加入Facebook 十年后离开", "播放量破十亿的视频背后是谁", "他为何关注世界模型而非大模型"])
+def test_headlines_with_cue_words_stay_headlines(headline):
+    article = make_article(["首页 > 科技", headline, "2025-11-12 10:20", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == headline
+
+
+@pytest.mark.parametrize("tail, rule", [
+    ("（本文仅代表作者个人观点）", "notice-fragment"),
+    ("（編輯：李明）1141023", "editor-fragment"),
+    ("（完）", "end-mark"),
+])
+def test_a_fragment_tacked_onto_the_last_paragraph_leaves_it_alone(tail, rule):
+    last = "这正是他坚持了十多年的原因，也是他离开的原因。"
+    article = make_article([*PARAGRAPHS, last + tail])
+    clean(article)
+    assert kept(article) == [*PARAGRAPHS, last]
+    assert [(r.rule, r.text.strip()) for r in article.removed] == [(rule, tail)]

@@ -320,3 +320,48 @@ def test_write_up_names_its_source_not_its_outlet():
     article = process(path, None)
     assert article.meta["source_name"] == "Information Bottleneck Podcast"
     assert "outlet" not in article.meta  # "本文整理自" the podcast: it is the source
+
+
+def test_opening_title_adds_a_clause_to_a_bare_date():
+    article = from_lines(["2025年10月底,某公司的一则消息炸翻了整个行业。", "第二段写的是后来的事情，写得比较长一些。"])
+    assert article.meta["title"] == "2025年10月底,某公司的一则消息炸翻了整个行业"
+
+
+def test_description_is_cut_at_a_sentence_or_clause_end():
+    from pipeline.article import Block, Text
+    from pipeline.write import _summary
+    blocks = [Block("paragraph", [Text("第一句话写得比较长，讲的是一家公司在今年秋天做出的决定。" * 2)]),
+              Block("paragraph", [Text("第二段继续讲这件事情的来龙去脉，以及业内人士的看法和评论，还有更多细节。" * 2)])]
+    description = _summary(blocks)
+    assert description.endswith("。") or description.endswith("……")
+    assert len(description) <= 112
+    assert description.rstrip("。…") in "".join(b.text for b in blocks)
+
+
+def test_an_outlets_reports_credit_names_the_outlet_not_the_title():
+    article = from_lines(["中央社報導", "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta["title"] == "某地新闻标题在这里出现"
+    assert article.meta["outlet"] == "中央社"
+
+
+def test_date_and_translator_byline():
+    article = from_lines(["某地新闻标题在这里出现", "2025-11-12 10:20 编译：张三", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"], article.meta["author"]) == ("某地新闻标题在这里出现", "2025-11-12", "张三")
+
+
+def test_a_short_name_above_a_date_is_the_author_a_long_one_the_outlet():
+    article = from_lines(["台灣醒報", "NBA新賽季將至 外媒預測最佳防守獎", "宋秉謙 2022/09/15 14:16", *PARAGRAPHS])
+    assert (article.meta["author"], article.meta["outlet"], article.meta["date"]) == ("宋秉謙", "台灣醒報", "2022-09-15")
+    article = from_lines(["某地新闻标题在这里出现", "远方的家 2025年11月18日 13:18 北京", *PARAGRAPHS])
+    assert article.meta["outlet"] == "远方的家" and "author" not in article.meta
+
+
+def test_bulleted_bylines():
+    article = from_lines(["港聞", "- 有線新聞", "- 2025年06月22日", "指本港經濟連升九季 收入有實質增長", "【有線新聞】財政司司長說，本港經濟整體的基本面穩健，連續九季保持增長。", *PARAGRAPHS])
+    assert (article.meta["outlet"], article.meta["date"]) == ("有線新聞", "2025-06-22")
+
+
+def test_labels_written_after_their_values():
+    article = from_lines(["首页 科技资讯 观点", "基带芯片的往事", "行业观察 | 来源", "L晨光 | 作者", "不提供二次转载", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"], article.meta["author"]) == ("基带芯片的往事", "行业观察", "L晨光")
+    assert body_text(article).strip().startswith(PARAGRAPHS[0])

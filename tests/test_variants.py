@@ -160,7 +160,7 @@ def test_names_keep_the_author_s_words():
     ("法案在议会获得通过", "法案在議會獲得通過"),
     ("计算机视觉", "電腦視覺"),
     ("数字化转型", "數位轉型"),
-    ("谷歌发布了新模型", "Google發布了新模型"),
+    ("谷歌发布了新模型", "Google 發布了新模型"),
 ])
 def test_mainland_words_become_taiwan_words(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -174,8 +174,17 @@ def test_taiwan_words_become_mainland_words(source, expected):
     assert converter(HANS).convert(source) == expected
 
 
+def test_latin_words_from_conversion_are_spaced_like_the_site_s_typography():
+    to_hant = converter(HANT)
+    assert to_hant.convert("为了追赶谷歌和微软，") == "為了追趕 Google 和微軟，"
+    nodes = to_hant.convert_marked("追赶谷歌。")
+    assert nodes == [Text("追趕 "), Converted("Google", "谷歌"), Text("。")]
+    assert to_hant.convert("Google和谷歌") == "Google和Google"  # the original's own spacing is its own
+
+
 def test_taiwan_writes_tai_and_bu():
     assert converter(HANT).convert("公司宣布在台湾设厂，台风将至") == "公司宣布在台灣設廠，颱風將至"
+    assert converter(HANT).convert("账单与账户") == "帳單與帳戶"
 
 
 # --- regions -------------------------------------------------------------------------------

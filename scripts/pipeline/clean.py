@@ -308,14 +308,22 @@ def clean(article: Article) -> None:
                 line.evidence.append(f"the headline again, with a site's name ({rest.strip()})")
 
     # Short labels before the article (site name, section) other than the
-    # headline; a text without a single paragraph keeps its short lines.
-    for line in lines:
-        if anchors and line.zone == "head" and line is not headline and _short_label(line) and line.score < threshold:
+    # headline; a text without a single paragraph keeps its short lines, and
+    # short lines after the head's last chrome line and the headline lead
+    # into the article (a subtitle, a first section heading): they stay.
+    last_chrome = max((i for i, line in enumerate(lines) if line.zone == "head" and line.score >= threshold), default=-1)
+    if headline is not None and headline.zone == "head":
+        last_chrome = max(last_chrome, lines.index(headline))
+    for i, line in enumerate(lines):
+        if not (anchors and line.zone == "head" and line is not headline and _short_label(line) and line.score < threshold):
+            continue
+        tokens = [t for t in re.split(r"[\s·•|｜/／>»]+", line.plain) if t]
+        named = bool(cfg["masthead"].search(line.plain)) or all(_section(t, cfg["sections"]) for t in tokens)
+        if i < last_chrome or named:
             line.score = max(line.score, threshold)
             line.rule = "head-label"
             line.evidence.append("short label before the article")
             plain = line.plain
-            tokens = [t for t in re.split(r"[\s·•|｜/／>»]+", plain) if t]
             if tokens and not all(_section(t, cfg["sections"]) for t in tokens):
                 at = lines.index(line)
                 # a name followed by "follow him" is the author's, not the outlet's
@@ -325,10 +333,23 @@ def clean(article: Article) -> None:
                      bool(cfg["masthead"].search(plain)), role)
                 )
 
+    # The items of a related-article list, wherever it stands: short lines under its heading.
+    for i, line in enumerate(lines):
+        if line.rule != "related" or line.score < threshold:
+            continue
+        for item in lines[i + 1:]:
+            if not _short_label(item) or item.score >= threshold or item is headline:
+                break
+            item.score = max(item.score, threshold)
+            item.rule = "related"
+            item.evidence.append(f"an item of the list under line {line.number}")
+
     # Neighbours: a short line among chrome lines is chrome (list items, slogans).
     for i, line in enumerate(lines):
         if line is headline or line.score >= threshold or line.zone == "body" or not _short_label(line):
             continue
+        if anchors and line.zone == "head" and i > last_chrome:
+            continue  # leads into the article
         before = _previous(lines, i)
         after = _next_chrome_or_label(lines, i, threshold)
         if before is not None and before.score >= threshold and after:
@@ -342,7 +363,7 @@ def clean(article: Article) -> None:
         if line.score >= threshold and line is not headline:
             article.removed.append(Removal(line.number, line.text, line.rule or "chrome", evidence))
             removed_numbers.add(line.number)
-            if line.zone != "body" or line.rule in ("byline", "credit"):
+            if line.zone != "body" or line.rule in ("byline", "credit", "credit_line"):
                 article.evidence.setdefault("bylines", []).append((line.number, line.text, line.zone))
         elif line.score >= near:
             article.evidence.setdefault("near", []).append((line.number, line.text, evidence))

@@ -127,6 +127,7 @@ def _byline_rules():
     return data, fields, re.compile(data["date"]), re.compile(data["english_date"]), re.compile(data["date_label"])
 
 
+_BULLET = re.compile(r"^[-*+•·]\s+")
 _MONTHS = {name: i for i, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
@@ -146,7 +147,7 @@ def text_metadata(article: Article) -> dict:
     data, rules, date_re, english_re, label_re = _byline_rules()
     not_names = set(data["not_names"])
     found: dict = {}
-    bylines = article.evidence.get("bylines", [])
+    bylines = [(number, _BULLET.sub("", text), zone) for number, text, zone in article.evidence.get("bylines", [])]
     for number, text, zone in bylines:
         plain = simplified(text)
         for priority, name, pattern in rules:
@@ -185,6 +186,7 @@ def text_metadata(article: Article) -> dict:
     labels = article.evidence.get("labels", [])
     if "author" not in found:
         for number, text, where, _, role in labels:
+            text = _BULLET.sub("", text)
             if role == "author":
                 found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
                 break
@@ -194,6 +196,7 @@ def text_metadata(article: Article) -> dict:
         ranked = sorted((label for label in labels if label[4] == "outlet"), key=lambda label: (label[2] != "after", not label[3], label[0]))
         if ranked:
             number, text, where, _, _ = ranked[0]
+            text = _BULLET.sub("", text)
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
 
@@ -228,6 +231,7 @@ def _take_headline(article: Article) -> None:
 
 
 _CLAUSE_END = "。！？!?；;，,：:"
+_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z]")
 
 
 def _title_from_opening(article: Article) -> str:
@@ -237,7 +241,13 @@ def _title_from_opening(article: Article) -> str:
         text = re.sub(r"^[#>\s]+", "", line.strip())
         if not text or text.startswith(("{{", "!", "[", "<")):
             continue
-        clause = re.split(f"[{_CLAUSE_END}]", text)[0].strip()
+        clauses = [c.strip() for c in re.split(f"([{_CLAUSE_END}])", text)]
+        clause = clauses[0]
+        # a clause that is only a date or a name ("2025年10月底") says too little: add the next
+        position = 1
+        while len(_WORDS.findall(clause)) < 6 and position + 1 < len(clauses) and clauses[position] not in "。！？!?":
+            clause += clauses[position] + clauses[position + 1]
+            position += 2
         if not clause:
             continue
         if len(clause) <= 40:

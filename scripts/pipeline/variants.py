@@ -51,6 +51,7 @@ CONFIGS = {
     "hk2s": ("hk2s", "target"),
 }
 _HAN = re.compile("[\u3400-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def config_for(source_script: str, region: str = "") -> str:
@@ -208,13 +209,35 @@ def word_bounds(text: str, config: str) -> list[int]:
     return bounds
 
 
-def changed_spans(source: str, baseline: str, converted: str, bounds: list[int], convert=None) -> list[tuple[int, int, int, int]]:
+def windowed_bounds(length: int, opcodes: list, bounds_of, margin: int = 12) -> list[int]:
+    """Word boundaries near the changes only (jieba over the whole text costs
+    more than the conversion); a window's edges are kept as boundaries, far
+    enough from any change not to matter."""
+    windows: list[list[int]] = []
+    for tag, a0, a1, _, _ in opcodes:
+        if tag == "equal":
+            continue
+        start, end = max(a0 - margin, 0), min(a1 + margin, length)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    bounds = {0, length}
+    for start, end in windows:
+        bounds.update(start + bound for bound in bounds_of(start, end))
+    return sorted(bounds)
+
+
+def changed_spans(source: str, baseline: str, converted: str, bounds, convert=None) -> list[tuple[int, int, int, int]]:
     """(source start, end, converted start, end) of each run of whole words
     where the conversion differs from the script-only baseline (aligned with
-    source character by character). A change is owned by the words it
-    touches; text inserted between two words goes to the word whose own
-    conversion begins (or else ends) with it."""
+    source character by character). `bounds` lists word boundaries, or
+    computes them for a piece of the Simplified side. A change is owned by
+    the words it touches; text inserted between two words goes to the word
+    whose own conversion begins (or else ends) with it."""
     opcodes = [op for op in difflib.SequenceMatcher(None, baseline, converted, autojunk=False).get_opcodes()]
+    if callable(bounds):
+        bounds = windowed_bounds(len(source), opcodes, bounds)
     words = list(zip(bounds, bounds[1:])) or [(0, len(source))]
     if words[-1][1] < len(source):
         words.append((words[-1][1], len(source)))
@@ -281,6 +304,12 @@ class Converter:
         opening, closing = load_data("variants.yml")["quotes"][self.target]
         self.quotes = str.maketrans({"“": opening, "「": opening, "”": closing, "」": closing})
         self.overrides = dict(overrides)
+        # targets that bring Latin letters into Chinese text (谷歌 -> Google): the
+        # site's typography spaces them from Han characters, conversion must too
+        self.latin = {
+            values[0] for source, values in [*readings(config).items(), *((k, [v]) for k, v in self.overrides.items())]
+            if _LATIN.search(values[0]) and not _LATIN.search(source)
+        }
         self.automaton = None
         if self.overrides:
             self.automaton = ahocorasick.Automaton()
@@ -310,13 +339,26 @@ class Converter:
         return out
 
     def convert(self, text: str) -> str:
-        return "".join(converted for _, converted, _ in self.pieces(text))
+        return self.spaced(text, "".join(converted for _, converted, _ in self.pieces(text)))
+
+    def spaced(self, source: str, converted: str) -> str:
+        """A space between a Latin word conversion brought in and Han characters
+        next to it (unless the original already wrote that word)."""
+        for word in self.latin:
+            if word not in converted or word in source:
+                continue
+            if _LATIN.match(word[0]):
+                converted = re.sub(f"(?<=[\u3400-\u9fff])(?={re.escape(word)})", " ", converted)
+            if _LATIN.match(word[-1]):
+                converted = re.sub(f"(?<={re.escape(word)})(?=[\u3400-\u9fff])", " ", converted)
+        return converted
 
     def baseline(self, text: str) -> str:
         """The script alone, aligned with text character by character."""
         out = self.script_only.convert(text)
         return out if len(out) == len(text) else characters(self.config).convert(text)
 
+    @functools.lru_cache(maxsize=65536)
     def same_words(self, source: str, converted: str) -> bool:
         """Whether two spans differ in characters only (占據 for 佔據, 消息一出
         where a table wrote 訊息一齣): converting either one character at a
@@ -338,7 +380,10 @@ class Converter:
             if baseline == converted or not _HAN.search(source):
                 nodes.append(Text(converted))
                 continue
-            bounds = word_bounds(source if self.simplified_side == "source" else baseline, self.config)
+            simplified = source if self.simplified_side == "source" else baseline
+
+            def bounds(start: int, end: int) -> list[int]:
+                return word_bounds(simplified[start:end], self.config)
             position = 0
             for s0, s1, c0, c1 in changed_spans(source, baseline, converted, bounds, self.opencc.convert):
                 if self.same_words(source[s0:s1], converted[c0:c1]):
@@ -349,6 +394,14 @@ class Converter:
                 position = c1
             if position < len(converted):
                 nodes.append(Text(converted[position:]))
+        for index, node in enumerate(nodes):
+            if not (isinstance(node, Converted) and self.spaced(node.original, f"中{node.text}中") != f"中{node.text}中"):
+                continue
+            spaced = self.spaced(node.original, f"中{node.text}中")
+            if spaced.startswith("中 ") and index > 0 and isinstance(nodes[index - 1], Text) and _HAN.search(nodes[index - 1].text[-1:]):
+                nodes[index - 1] = Text(nodes[index - 1].text + " ")
+            if spaced.endswith(" 中") and index + 1 < len(nodes) and isinstance(nodes[index + 1], Text) and _HAN.search(nodes[index + 1].text[:1]):
+                nodes[index + 1] = Text(" " + nodes[index + 1].text)
         return _merge_text(nodes)
 
 
