@@ -129,8 +129,8 @@ def test_switcher_keeps_glossary_fragment(page, server):
 
 def test_glossary_link_tooltip_and_target(page, server):
     page.open(f"articles/{ARTICLE}/", wait_until="load")
-    link = page.locator('article a[href*="glossary/#world-model"][title]').first
-    definition, href = link.get_attribute("title"), link.get_attribute("href")
+    link = page.locator('article a[href*="glossary/world-model/"][title]').first
+    definition = link.get_attribute("title")
     assert definition and "世界" in definition
     link = page.locator(f"#{link.get_attribute('id')}")  # hovering moves the title away
     link.scroll_into_view_if_needed()
@@ -139,12 +139,44 @@ def test_glossary_link_tooltip_and_target(page, server):
     expect(tooltip).to_be_visible()
     expect(tooltip).to_have_attribute("role", "tooltip")
     expect(tooltip).to_contain_text(definition)
-    fragment = href.split("#", 1)[1]
     with page.expect_navigation():
         link.click()
-    assert page.url == f"{server}glossary/#{fragment}"
-    target = page.locator(f"[id='{fragment}']")
-    expect(target).to_be_in_viewport()
+    assert page.url == f"{server}glossary/world-model/"
+    expect(page.locator("article h1")).to_contain_text("世界模型")
+
+
+# --- term pages -----------------------------------------------------------------------
+
+def test_term_page_switcher_leads_to_the_same_term(page, server):
+    page.open("glossary/llm/", wait_until="load")
+    switch_language(page, "繁體中文")
+    assert page.url == f"{server}zh-Hant/glossary/llm/"
+    expect(page.locator("article h1")).to_contain_text("大型語言模型")
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_concordance_line_lands_on_the_mention(page, server, variant):
+    page.open(VARIANT_ROOT[variant] + "glossary/world-model/", wait_until="load")
+    line = page.locator("article li:has(mark)").first
+    expect(line).to_be_visible()
+    marked = line.locator("mark").inner_text()
+    with page.expect_navigation():
+        line.locator("a").click()
+    assert page.url.startswith(server + VARIANT_ROOT[variant] + "articles/") and page.url.endswith("#mention-world-model")
+    mention = page.locator("[id='mention-world-model']")
+    expect(mention).to_be_in_viewport()
+    expect(mention).to_have_text(marked)
+
+
+@pytest.mark.parametrize("variant,query,term", [
+    ("zh-Hans", "JEPA", "jepa"), ("zh-Hans", "世界模型", "world-model"),
+    ("zh-Hant", "大型語言模型", "llm"), ("zh-Hant", "World Model", "world-model"),
+])
+def test_search_lists_the_term_page_first(page, variant, query, term):
+    page.open(VARIANT_ROOT[variant], wait_until="load")
+    results = search(page, query)
+    first = urlsplit(results[0]["href"]).path
+    assert first.endswith(f"glossary/{term}/"), [r["href"] for r in results]
 
 
 # --- no console errors, no outside requests -------------------------------------------
@@ -160,7 +192,7 @@ def test_page_loads_clean_and_offline(page, variant, path):
 
 # --- accessibility ------------------------------------------------------------------
 
-AXE_PAGES = [(variant, path) for variant in VARIANT_ROOT for path in ("", f"articles/{ARTICLE}/", "glossary/")]
+AXE_PAGES = [(variant, path) for variant in VARIANT_ROOT for path in ("", f"articles/{ARTICLE}/", "glossary/", "glossary/jepa/")]
 
 
 @pytest.mark.parametrize("variant,path", AXE_PAGES, ids=[f"{v}-{_id(p)}" for v, p in AXE_PAGES])

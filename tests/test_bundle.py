@@ -79,16 +79,27 @@ def test_switcher_from_file(offline_page, unpacked):
     assert offline_page.aborted == []
 
 
-def test_glossary_link_lands_on_its_entry(offline_page, unpacked):
+def test_glossary_link_lands_on_its_term_page(offline_page, unpacked):
     offline_page.open("zh-Hant/articles/003_50ce4e93d524b5f0.html")
-    link = offline_page.locator(".md-content a[href*='glossary.html#jepa']").first
+    link = offline_page.locator(".md-content a[href*='glossary/jepa.html']").first
     assert link.get_attribute("title")
     link.click()
     offline_page.wait_for_load_state("load")
-    assert offline_page.url == (unpacked / "zh-Hant" / "glossary.html").as_uri() + "#jepa"
-    entry = offline_page.locator("#jepa")
-    assert entry.is_visible()
+    assert offline_page.url == (unpacked / "zh-Hant" / "glossary" / "jepa.html").as_uri()
+    assert "JEPA" in offline_page.locator("h1").inner_text()
+    # its concordance line leads back to the mention
+    back = offline_page.locator("article li a[href*='003_50ce4e93d524b5f0.html#mention-jepa']")
+    back.click()
+    offline_page.wait_for_load_state("load")
+    assert offline_page.url.endswith("zh-Hant/articles/003_50ce4e93d524b5f0.html#mention-jepa")
+    assert offline_page.locator("#mention-jepa").is_visible()
     assert offline_page.aborted == []
+
+
+def test_old_glossary_anchor_from_file(offline_page, unpacked):
+    offline_page.open("zh-Hant/glossary.html")
+    offline_page.goto((unpacked / "zh-Hant" / "glossary.html").as_uri() + "#jepa", wait_until="load")
+    assert offline_page.locator("[id='jepa']").is_visible()
 
 
 def test_no_remote_references_in_bundle(unpacked):

@@ -75,11 +75,12 @@ def test_file_check_catches_planted_anchor(planted):
 def test_file_check_catches_missing_page(site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    (copy / "zh-Hant" / "glossary" / "index.html").unlink()
+    (copy / "zh-Hant" / "glossary" / "jepa" / "index.html").unlink()
     broken, _ = check_site(copy)
     assert {b.reason for b in broken} == {"no such page or file"}
-    assert any(b.page.startswith("zh-Hant/articles/") and "glossary/#" in b.href for b in broken)  # term links
-    assert any(b.page == "glossary/index.html" for b in broken)  # the language switcher
+    assert any(b.page.startswith("zh-Hant/articles/") and b.href.endswith("glossary/jepa/") for b in broken)  # term links
+    assert any(b.page == "zh-Hant/glossary/index.html" for b in broken)  # the glossary index
+    assert any(b.page == "glossary/jepa/index.html" for b in broken)  # the other variant's language switcher
 
 
 def test_not_found_pages_switch_to_each_other(site):

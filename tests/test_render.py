@@ -126,10 +126,10 @@ def test_admonition_syntax_in_seed_text_is_not_markup():
 
 def test_term_link_with_title_and_mention_anchor():
     definitions = {"world-model": '能预测"行动后果"的 <AI> 系统'}
-    md = render.inlines([TermLink("世界模型", "world-model")], "../glossary.md", definitions)
-    assert md == '[世界模型](../glossary.md#world-model "能预测&quot;行动后果&quot;的 &lt;AI&gt; 系统"){#mention-world-model}'
+    md = render.inlines([TermLink("世界模型", "world-model")], "../glossary/{id}.md", definitions)
+    assert md == '[世界模型](../glossary/world-model.md "能预测&quot;行动后果&quot;的 &lt;AI&gt; 系统"){#mention-world-model}'
     out = to_html(md)
-    assert 'href="../glossary.md#world-model"' in out
+    assert 'href="../glossary/world-model.md"' in out
     assert 'id="mention-world-model"' in out
     assert 'title="能预测&quot;行动后果&quot;的 &lt;AI&gt; 系统"' in out
     assert "<AI>" not in out

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import conserve, duplicates, write
+from . import conserve, duplicates, termpages, write
 from .article import VARIANTS, Article, SeedError
 from .clean import clean
 from .fidelity import round_trip
@@ -162,7 +162,7 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
         for stale in Path(cache_dir).glob("*.pickle"):
             if stale.name not in used:
                 stale.unlink()
-    files = write.pages(result.articles)
+    files = {**write.pages(result.articles), **termpages.pages(result.articles)}
     result.changed = write.sync(files, docs_dir, VARIANTS)
     if report_dir is not None:
         reports = {f"{a.slug}.txt": cleaning_report(a) for a in result.articles}

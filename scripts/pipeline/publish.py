@@ -95,13 +95,33 @@ def not_found_pages(site_dir: Path, site_url: str) -> None:
         source.parent.rmdir()
 
 
+_URL_ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.DOTALL)
+
+
 def prune_sitemap(site_dir: Path) -> None:
     sitemap = site_dir / "sitemap.xml"
     if sitemap.is_file():
         text = sitemap.read_text(encoding="utf-8")
-        text = re.sub(r"\s*<url>\s*<loc>[^<]*/404(?:/|\.html)</loc>.*?</url>", "", text, flags=re.DOTALL)
+        text = _URL_ENTRY.sub(lambda m: "" if re.search(r"/404(?:/|\.html)$", m.group(1)) else m.group(0), text)
         sitemap.write_text(text, encoding="utf-8")
         _gzip(sitemap)
+
+
+def variant_sitemaps(site_dir: Path, site_url: str) -> None:
+    """A sitemap in each variant's folder listing that folder's pages: Material
+    looks for sitemap.xml beside every <link rel="alternate"> (the variant's
+    feed), and a sitemap may list only the pages under its own folder."""
+    root = site_dir / "sitemap.xml"
+    if not root.is_file() or not site_url:
+        return
+    text = root.read_text(encoding="utf-8")
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    for variant in VARIANTS:
+        if variant == HANS:
+            continue
+        prefix = base + variant_folder(variant)
+        own = _URL_ENTRY.sub(lambda m: m.group(0) if m.group(1).startswith(prefix) else "", text)
+        _write(site_dir / variant_folder(variant) / "sitemap.xml", own)
 
 
 def _gzip(path: Path) -> None:
@@ -124,5 +144,6 @@ def publish(site_dir: Path, site_url: str) -> dict:
     counts = split_search_index(site_dir) if (site_dir / "search" / "search_index.json").exists() else {}
     not_found_pages(site_dir, site_url)
     prune_sitemap(site_dir)
+    variant_sitemaps(site_dir, site_url)
     robots(site_dir, site_url)
     return counts

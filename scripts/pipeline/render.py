@@ -48,7 +48,7 @@ def inlines(nodes: list, glossary_link, definitions: dict) -> str:
         elif isinstance(node, TermLink):
             title = attribute(definitions.get(node.term_id, ""))
             anchor = "{#mention-" + node.term_id + "}" if node.first else ""
-            out.append(f'[{escape(node.text)}]({glossary_link}#{node.term_id} "{title}"){anchor}')
+            out.append(f'[{escape(node.text)}]({glossary_link.format(id=node.term_id)} "{title}"){anchor}')
     return "".join(out)
 
 

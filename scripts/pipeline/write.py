@@ -87,7 +87,7 @@ def article_page(article: Article, variant: str) -> str:
         "source_script": article.script,
         "converted": variant != article.script,
     }
-    body = render.blocks(article.variants[variant], strings, "../" + GLOSSARY_PAGE, definitions(variant))
+    body = render.blocks(article.variants[variant], strings, "../glossary/{id}.md", definitions(variant))
     return (
         render.front_matter(fields)
         + "# " + render.escape(meta["title"]) + "\n\n"
@@ -136,44 +136,6 @@ def home_page(articles: list[Article], variant: str) -> str:
     return "\n".join(lines)
 
 
-def glossary_page(articles: list[Article], variant: str) -> str:
-    strings = load_data("site.yml")[variant]
-    convert = variant_text(variant)
-    terms = load_glossary()
-    headwords = {term.id: convert(term.term) for term in terms}
-    out = [render.front_matter({"title": strings["glossary_title"]}), f"# {strings['glossary_title']}\n", render.escape(strings["glossary_intro"]) + "\n"]
-    for term in terms:
-        out.append(f"## {render.escape(headwords[term.id])} {{#{term.id}}}\n")
-        facts = []
-        if term.english:
-            facts.append(f"**{strings['english']}**：{render.escape(term.english)}")
-        out.append("  \n".join(facts + [f"**{glossary_markdown(term.definition, variant)}**"]) + "\n")
-        if term.explanation:
-            out.append(glossary_markdown(term.explanation.strip(), variant) + "\n")
-        if term.note:
-            out.append(f'!!! info "{strings["note"]}"\n\n    {glossary_markdown(term.note.strip(), variant)}\n')
-        mentions = [a for a in articles if term.id in a.meta.get("terms", [])]
-        if mentions:
-            links = "、".join(
-                f"[{render.escape(a.variant_meta[variant]['title'])}]({article_path(a)}#mention-{term.id})" for a in mentions
-            )
-            out.append(f"**{strings['mentioned_in']}**（{strings['first_mention']}）：{links}\n")
-        else:
-            out.append(f"**{strings['mentioned_in']}**：{strings['not_mentioned']}\n")
-        if term.related:
-            related = "、".join(f"[{render.escape(headwords[r])}](#{r})" for r in term.related)
-            out.append(f"**{strings['related']}**：{related}\n")
-        if term.references:
-            refs = "、".join(
-                f"[{render.escape(ref['title'])}](<{ref['url']}>)" for ref in term.references if str(ref.get("url", "")).startswith("https://")
-            )
-            out.append(f"**{strings['references']}**：{refs}\n")
-    page = "\n".join(out)
-    if 'class="converted"' in page:
-        page = page.replace(out[2], out[2] + "\n" + original_toggle(strings), 1)
-    return page
-
-
 def not_found_page(variant: str) -> str:
     strings = load_data("site.yml")[variant]
     return (
@@ -187,7 +149,6 @@ def pages(articles: list[Article]) -> dict[str, str]:
     out = {}
     for variant in VARIANTS:
         out[f"{variant}/index.md"] = home_page(articles, variant)
-        out[f"{variant}/{GLOSSARY_PAGE}"] = glossary_page(articles, variant)
         out[f"{variant}/404.md"] = not_found_page(variant)
         for article in articles:
             out[f"{variant}/{article_path(article)}"] = article_page(article, variant)

@@ -143,6 +143,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self.depth > 0:
             return  # a nested build of one more variant; finish once, at the end
         site_dir = Path(config.site_dir)
+        offline = config.plugins.get("material/offline")
         if IFRAME_WORKER_SHIM in config.extra.get("polyfills", []):
             root = Path(config.config_file_path).resolve().parent
             shim = root / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -152,11 +153,12 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             shutil.copyfile(shim, site_dir / IFRAME_WORKER_SHIM)
         publish(site_dir, config.site_url or "")
         feeds.write_feeds(self.result.articles, site_dir, config.site_url or "")
-        try:
-            drawn = cards.draw_cards(site_dir, config.site_url or "", self.output / "cards" if self.config.cache else None)
-        except cards.CardError as error:
-            raise PluginError(str(error))
-        log.info("Share cards: %(drawn)d drawn, %(cached)d from the cache", drawn)
+        if offline is None or not offline.config.enabled:  # a bundle read from file:// is never shared
+            try:
+                drawn = cards.draw_cards(site_dir, config.site_url or "", self.output / "cards" if self.config.cache else None)
+            except cards.CardError as error:
+                raise PluginError(str(error))
+            log.info("Share cards: %(drawn)d drawn, %(cached)d from the cache", drawn)
 
     def on_serve(self, server, config, builder):
         # MkDocs watches the docs folder it read, here the generated one; the

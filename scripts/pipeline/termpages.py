@@ -1,0 +1,176 @@
+"""Term pages: every glossary term on a page of its own in each variant
+(glossary/<id>/), with the article sentences that mention it, and the
+glossary page as the index of them all, grouped by the English name's
+initial so both scripts share one order."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import render
+from .article import VARIANTS, Article, Block, Converted, Link, Strong, TermLink, Text
+from .config import load_data
+from .glossary import Term, load_glossary
+from .write import GLOSSARY_PAGE, glossary_markdown, variant_text
+_SENTENCE_END = "。！？!?；;"
+_OPENING = "《「『“（([〈"
+_CLOSING = "》」』”）)]〉"
+
+
+def term_path(term_id: str) -> str:
+    return f"glossary/{term_id}.md"
+
+
+@dataclass
+class Mention:
+    article: Article
+    before: str
+    surface: str
+    after: str
+
+
+def _flatten(nodes: list) -> list:
+    """Inline nodes in reading order, Strong and Link opened up."""
+    out = []
+    for node in nodes:
+        if isinstance(node, (Strong, Link)):
+            out.extend(_flatten(node.children))
+        else:
+            out.append(node)
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph; an end mark inside 《》「」“”（） does not
+    end the sentence that quotes it."""
+    spans, start, depth = [], 0, 0
+    for index, char in enumerate(text):
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(0, depth - 1)
+        elif char in _SENTENCE_END and depth == 0:
+            spans.append((start, index + 1))
+            start = index + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_around(nodes: list, term_id: str) -> tuple[str, str, str] | None:
+    flat = [n for n in _flatten(nodes) if isinstance(n, (Text, TermLink, Converted))]
+    text = "".join(n.text for n in flat)
+    offset = 0
+    for node in flat:
+        if isinstance(node, TermLink) and node.term_id == term_id:
+            end = offset + len(node.text)
+            start, stop = next((a, b) for a, b in _sentences(text) if a <= offset < b)
+            return text[start:offset].lstrip(), node.text, text[end:stop]
+        offset += len(node.text)
+    return None
+
+
+def mentions(articles: list[Article], term_id: str, variant: str) -> list[Mention]:
+    """The sentence of each article's first mention (the one its page
+    anchors as #mention-<id>), newest article first."""
+    found = []
+    for article in sorted(articles, key=lambda a: (a.meta.get("date") or "", a.slug), reverse=True):
+        if term_id not in article.meta.get("terms", []):
+            continue
+        blocks: list[Block] = article.variants[variant]
+        for block in blocks:
+            for nodes in [block.inlines, *block.items]:
+                sentence = _sentence_around(nodes, term_id)
+                if sentence:
+                    found.append(Mention(article, *sentence))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
+def _facts(term: Term, variant: str, strings: dict) -> list[str]:
+    facts = []
+    if term.english:
+        facts.append(f"**{strings['english']}**：{render.escape(term.english)}")
+    return ["  \n".join(facts + [f"**{glossary_markdown(term.definition, variant)}**"]) + "\n"]
+
+
+def term_page(term: Term, articles: list[Article], variant: str, headwords: dict) -> str:
+    strings = load_data("site.yml")[variant]
+    convert = variant_text(variant)
+    # the English name in the title too: a search in either language finds the page by its title
+    title = headwords[term.id] + (f"（{term.english}）" if term.english and term.english != headwords[term.id] else "")
+    out = [
+        render.front_matter({"title": title, "description": convert(term.definition), "search": {"boost": 2}}),
+        f"# {render.escape(title)}\n",
+        *_facts(term, variant, strings),
+    ]
+    if term.explanation:
+        out.append(glossary_markdown(term.explanation.strip(), variant) + "\n")
+    if term.note:
+        out.append(f'!!! info "{strings["note"]}"\n\n    {glossary_markdown(term.note.strip(), variant)}\n')
+    out.append(f"## {strings['in_articles']}\n")
+    found = mentions(articles, term.id, variant)
+    for mention in found:
+        title = render.escape(mention.article.variant_meta[variant]["title"])
+        link = f"../articles/{mention.article.slug}.md#mention-{term.id}"
+        sentence = f"{render.escape(mention.before)}<mark>{render.escape(mention.surface)}</mark>{render.escape(mention.after)}"
+        out.append(f"- {render.escape_line_start(sentence)}  \n  —— [{title}]({link})")
+    if found:
+        out.append("")
+    if not found:
+        out.append(strings["not_mentioned"] + "\n")
+    if term.related:
+        related = "、".join(f"[{render.escape(headwords[r])}]({r}.md)" for r in term.related)
+        out.append(f"**{strings['related']}**：{related}\n")
+    if term.references:
+        refs = "、".join(
+            f"[{render.escape(ref['title'])}](<{ref['url']}>)" for ref in term.references if str(ref.get("url", "")).startswith("https://")
+        )
+        out.append(f"**{strings['references']}**：{refs}\n")
+    out.append(f"[{strings['all_terms']}](../{GLOSSARY_PAGE}#{term.id})\n")
+    return "\n".join(out)
+
+
+def _initial(term: Term) -> str:
+    letter = (term.english or term.id)[:1].upper()
+    return letter if letter.isascii() and letter.isalpha() else "#"
+
+
+def glossary_index(articles: list[Article], variant: str) -> str:
+    """Every term, short: its headword (the #<id> anchor old links use), its
+    definition, how many articles mention it, and its page."""
+    strings = load_data("site.yml")[variant]
+    convert = variant_text(variant)
+    terms = sorted(load_glossary(), key=lambda t: ((t.english or t.id).casefold(), t.id))
+    out = [render.front_matter({"title": strings["glossary_title"]}), f"# {strings['glossary_title']}\n",
+           render.escape(strings["glossary_intro"]) + "\n"]
+    initials = sorted({_initial(term) for term in terms})
+    out.append(" · ".join(f"[{letter}](#letter-{letter.lower() if letter != '#' else 'other'})" for letter in initials)
+               + "\n")
+    current = None
+    for term in terms:
+        letter = _initial(term)
+        if letter != current:
+            current = letter
+            out.append(f"## {letter} {{#letter-{letter.lower() if letter != '#' else 'other'}}}\n")
+        headword = render.escape(convert(term.term))
+        count = sum(term.id in a.meta.get("terms", []) for a in articles)
+        english = f"（{render.escape(term.english)}）" if term.english else ""
+        out.append(f"### [{headword}{english}]({term_path(term.id)}) {{#{term.id}}}\n")
+        out.append(glossary_markdown(term.definition, variant) + "  \n"
+                   + (strings["mentioned_count"].format(count=count) if count else strings["not_mentioned"]) + "\n")
+    return "\n".join(out)
+
+
+def pages(articles: list[Article]) -> dict[str, str]:
+    """The glossary index and every term page of both variants, keyed by path under docs/."""
+    out = {}
+    for variant in VARIANTS:
+        headwords = {term.id: variant_text(variant)(term.term) for term in load_glossary()}
+        out[f"{variant}/{GLOSSARY_PAGE}"] = glossary_index(articles, variant)
+        for term in load_glossary():
+            out[f"{variant}/{term_path(term.id)}"] = term_page(term, articles, variant, headwords)
+    return out
