@@ -14,9 +14,9 @@ Conventions of those files (resolved here, then handed to OpenCC as they are):
   - `.ocd2` files are OpenCC's own, from the installed package.
 
 Per-article overrides (seeds/metadata.yml `conversion`) take precedence over
-every dictionary, then the context rules of data/variants.yml. Only Text nodes are converted, so URLs and anchors never
-are; spans whose words (not only characters) changed become Converted nodes
-carrying the original wording."""
+every dictionary, then the context rules of data/variants.yml. Only Text
+nodes are converted, so URLs and anchors never are; spans whose words (not
+only characters) changed become Converted nodes carrying the original wording."""
 from __future__ import annotations
 
 import bisect
@@ -42,9 +42,9 @@ OPENCC_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc
 TEXT_FIELDS = ("title", "outlet", "author", "description", "place", "source_name")
 # Plain OpenCC per target variant: the baseline the evaluation compares against.
 DIRECTION = {HANT: "s2twp", HANS: "tw2sp"}
-# (source script, region of a Traditional original) -> the project's configuration,
-# the shipped configuration that only changes the script (no regional words), and
-# which side of the conversion is Simplified (for word boundaries).
+# The project's configuration -> OpenCC's own configuration that changes the
+# script alone (no regional words: what a "changed word" is measured against),
+# and which side of the conversion is Simplified (jieba finds its word bounds).
 CONFIGS = {
     "s2tw": ("s2tw", "source"),
     "tw2s": ("tw2s", "target"),
