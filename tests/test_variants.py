@@ -174,6 +174,19 @@ def test_taiwan_words_become_mainland_words(source, expected):
     assert converter(HANS).convert(source) == expected
 
 
+def test_context_rule_reads_to_pass_when_an_exam_follows():
+    to_hant = converter(HANT)
+    assert to_hant.convert("驾驶人每三年须通过认知功能测验。") == "駕駛人每三年須通過認知功能測驗。"
+    assert to_hant.convert("通过技术手段降低成本，并通过了解用户需求改进。") == "透過技術手段降低成本，並透過了解用戶需求改進。"
+    assert not [n for n in to_hant.convert_marked("须通过认知测验") if isinstance(n, Converted)]
+
+
+def test_override_wins_over_a_context_rule():
+    article = article_with("须通过认知测验", HANS, "CN", [{"zh-Hans": "通过认知测验", "zh-Hant": "透過認知測驗"}])
+    make_variants(article)
+    assert article.variants[HANT][0].text == "須透過認知測驗"
+
+
 def test_latin_words_from_conversion_are_spaced_like_the_site_s_typography():
     to_hant = converter(HANT)
     assert to_hant.convert("为了追赶谷歌和微软，") == "為了追趕 Google 和微軟，"
@@ -218,14 +231,14 @@ def test_hong_kong_original_converts_with_hong_kong_tables():
 # --- per-article overrides -------------------------------------------------------------
 
 def test_overrides_take_precedence_over_every_dictionary():
-    article = article_with("这款软件支持该格式，通过考核后上线。", HANS, "CN", [{"zh-Hans": "支持", "zh-Hant": "支援"}, {"zh-Hans": "通过", "zh-Hant": "通過"}])
+    article = article_with("这款软件支持该格式，通过合作伙伴上线。", HANS, "CN", [{"zh-Hans": "支持", "zh-Hant": "支援"}, {"zh-Hans": "通过", "zh-Hant": "經由"}])
     make_variants(article)
     nodes = article.variants[HANT][0].inlines
-    assert article.variants[HANT][0].text == "這款軟體支援該格式，通過考核後上線。"
+    assert article.variants[HANT][0].text == "這款軟體支援該格式，經由合作夥伴上線。"
     assert Converted("支援", "支持") in nodes
-    plain = article_with("这款软件支持该格式，通过考核后上线。", HANS, "CN")
+    plain = article_with("这款软件支持该格式，通过合作伙伴上线。", HANS, "CN")
     make_variants(plain)
-    assert plain.variants[HANT][0].text == "這款軟體支持該格式，透過考核後上線。"  # what the dictionaries alone say
+    assert plain.variants[HANT][0].text == "這款軟體支持該格式，透過合作夥伴上線。"  # what the dictionaries alone say
 
 
 def test_overrides_apply_in_the_direction_of_the_original():

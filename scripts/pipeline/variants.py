@@ -14,9 +14,9 @@ Conventions of those files (resolved here, then handed to OpenCC as they are):
   - `.ocd2` files are OpenCC's own, from the installed package.
 
 Per-article overrides (seeds/metadata.yml `conversion`) take precedence over
-every dictionary. Only Text nodes are converted, so URLs and anchors never
-are; spans whose words (not only characters) changed become Converted nodes
-carrying the original wording."""
+every dictionary, then the context rules of data/variants.yml. Only Text
+nodes are converted, so URLs and anchors never are; spans whose words (not
+only characters) changed become Converted nodes carrying the original wording."""
 from __future__ import annotations
 
 import bisect
@@ -42,9 +42,9 @@ OPENCC_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc
 TEXT_FIELDS = ("title", "outlet", "author", "description", "place", "source_name")
 # Plain OpenCC per target variant: the baseline the evaluation compares against.
 DIRECTION = {HANT: "s2twp", HANS: "tw2sp"}
-# (source script, region of a Traditional original) -> the project's configuration,
-# the shipped configuration that only changes the script (no regional words), and
-# which side of the conversion is Simplified (for word boundaries).
+# The project's configuration -> OpenCC's own configuration that changes the
+# script alone (no regional words: what a "changed word" is measured against),
+# and which side of the conversion is Simplified (jieba finds its word bounds).
 CONFIGS = {
     "s2tw": ("s2tw", "source"),
     "tw2s": ("tw2s", "target"),
@@ -304,6 +304,10 @@ class Converter:
         opening, closing = load_data("variants.yml")["quotes"][self.target]
         self.quotes = str.maketrans({"“": opening, "「": opening, "”": closing, "」": closing})
         self.overrides = dict(overrides)
+        self.rules = [
+            (re.compile(re.escape(rule["word"]) + "(?=" + rule["followed_by"] + ")"), rule["reading"])
+            for rule in (load_data("variants.yml").get("context") or {}).get(config, [])
+        ]
         # targets that bring Latin letters into Chinese text (谷歌 -> Google): the
         # site's typography spaces them from Han characters, conversion must too
         self.latin = {
@@ -321,19 +325,29 @@ class Converter:
         """The variant's quotation marks; only for text that is Chinese."""
         return text.translate(self.quotes)
 
+    def decided(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, reading) of the spans overrides and context rules fix
+        before the dictionaries run; overrides first, longest first."""
+        fixed: list[tuple[int, int, str]] = []
+        if self.automaton is not None:
+            for end, source in self.automaton.iter_long(text):
+                fixed.append((end - len(source) + 1, end + 1, self.overrides[source]))
+        for pattern, reading in self.rules:
+            for match in pattern.finditer(text):
+                if not any(start < match.end() and match.start() < end for start, end, _ in fixed):
+                    fixed.append((match.start(), match.end(), reading))
+        return sorted(fixed)
+
     def pieces(self, text: str) -> list[tuple[str, str, bool]]:
-        """(source, converted, is an override): overrides cut the text first."""
+        """(source, converted, is fixed): overrides and context rules cut the text first."""
         if not text:
             return []
-        if self.automaton is None:
-            return [(text, self.opencc.convert(text), False)]
         out, position = [], 0
-        for end, source in self.automaton.iter_long(text):
-            start = end - len(source) + 1
+        for start, end, reading in self.decided(text):
             if start > position:
                 out.append((text[position:start], self.opencc.convert(text[position:start]), False))
-            out.append((source, self.overrides[source], True))
-            position = end + 1
+            out.append((text[start:end], reading, True))
+            position = end
         if position < len(text):
             out.append((text[position:], self.opencc.convert(text[position:]), False))
         return out
@@ -510,7 +524,7 @@ def _sentence_at(text: str, position: int) -> str:
 def ambiguous_spans(article: Article) -> list[tuple[str, list[str], str, str]]:
     """(source word, readings, original sentence, converted sentence) for each
     place in the article where a risky entry or one with several readings
-    applies; words an override already decides are left out."""
+    applies; words an override or a context rule decides are left out."""
     target = HANT if article.script == HANS else HANS
     convert = article_converter(article, target)
     entries = risky(convert.config)
@@ -520,18 +534,13 @@ def ambiguous_spans(article: Article) -> list[tuple[str, list[str], str, str]]:
     for source in entries:
         machine.add_word(source, source)
     machine.make_automaton()
-    decided = ahocorasick.Automaton()
-    for source in convert.overrides:
-        decided.add_word(source, source)
     found = []
     texts = [article.meta.get("title", "")] + [block.text for block in article.blocks]
     for text in texts:
         covered = [False] * len(text)
-        if convert.overrides:
-            decided.make_automaton()
-            for end, source in decided.iter(text):
-                for index in range(end - len(source) + 1, end + 1):
-                    covered[index] = True
+        for start, end, _ in convert.decided(text):
+            for index in range(start, end):
+                covered[index] = True
         for end, source in machine.iter_long(text):
             start = end - len(source) + 1
             if any(covered[start:end + 1]):
