@@ -20,8 +20,20 @@ def glossary_html(site: Path, variant: str) -> Path:
     return site / f"{VARIANT_ROOT[variant]}glossary/index.html"
 
 
+_TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)/$")
+
+
 def glossary_links(page: Path) -> list[dict]:
-    return [a for a in page_links(page, "md-content") if "glossary/" in (a.get("href") or "") and "#" in a["href"]]
+    """Links from an article to term pages (glossary/<id>/)."""
+    return [a for a in page_links(page, "md-content") if _TERM_HREF.search(a.get("href") or "")]
+
+
+def term_of(link: dict) -> str:
+    return _TERM_HREF.search(link["href"]).group(1)
+
+
+def term_html(site: Path, variant: str, term_id: str) -> Path:
+    return site / f"{VARIANT_ROOT[variant]}glossary/{term_id}/index.html"
 
 
 def test_required_ids_exist():
@@ -32,24 +44,22 @@ def test_required_ids_exist():
 def test_every_term_has_its_anchor_in_both_variants(site, variant):
     html = glossary_html(site, variant).read_text(encoding="utf-8")
     for term_id in IDS:
-        assert re.search(rf'<h2 id="{re.escape(term_id)}"', html), term_id
+        assert re.search(rf'<h3 id="{re.escape(term_id)}"', html), term_id
 
 
 @pytest.mark.parametrize("variant", VARIANT_ROOT)
 def test_every_glossary_link_resolves(site, variant):
-    anchors = set(re.findall(r'id="([^"]+)"', glossary_html(site, variant).read_text(encoding="utf-8")))
     for slug in SLUGS:
         page = article_html(site, variant, slug)
         for link in glossary_links(page):
-            path, fragment = link["href"].split("#", 1)
-            target = (page.parent / path).resolve()
-            assert target == glossary_html(site, variant).parent.resolve(), link["href"]
-            assert fragment in anchors
+            target = (page.parent / link["href"]).resolve() / "index.html"
+            assert target == term_html(site, variant, term_of(link)).resolve(), link["href"]
+            assert target.is_file(), link["href"]
 
 
 @pytest.mark.parametrize("variant", VARIANT_ROOT)
 def test_required_terms_are_linked_from_articles(site, variant):
-    linked = {link["href"].split("#")[1] for slug in SLUGS for link in glossary_links(article_html(site, variant, slug))}
+    linked = {term_of(link) for slug in SLUGS for link in glossary_links(article_html(site, variant, slug))}
     for term_id in REQUIRED:
         assert term_id in linked
 
@@ -73,7 +83,7 @@ def test_each_term_linked_once_per_article(site, slug):
 
 def test_traditional_original_gets_its_links(site):
     links = glossary_links(article_html(site, "zh-Hant", "003_50ce4e93d524b5f0"))
-    by_id = {link["href"].split("#")[1] for link in links}
+    by_id = {term_of(link) for link in links}
     assert {"world-model", "jepa"} <= by_id
 
 
@@ -84,16 +94,16 @@ def test_no_links_inside_headings_or_title(site):
 
 
 @pytest.mark.parametrize("variant", VARIANT_ROOT)
-def test_glossary_entries_lead_back_to_first_mention(site, variant):
-    page = glossary_html(site, variant)
-    back = [a["href"] for a in page_links(page, "md-content") if "#mention-" in (a.get("href") or "")]
-    assert back
-    for href in back:
-        path, fragment = href.split("#")
-        target = (page.parent / path).resolve() / "index.html"
-        assert target.is_file(), href
-        assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), href
-    assert any(h.endswith("#mention-jepa") for h in back) and any(h.endswith("#mention-world-model") for h in back)
+def test_term_pages_lead_back_to_first_mentions(site, variant):
+    for term_id in ("jepa", "world-model"):
+        page = term_html(site, variant, term_id)
+        back = [a["href"] for a in page_links(page, "md-content") if "#mention-" in (a.get("href") or "")]
+        assert back, term_id
+        for href in back:
+            path, fragment = href.split("#")
+            target = (page.parent / path).resolve() / "index.html"
+            assert target.is_file(), href
+            assert fragment == f"mention-{term_id}" and f'id="{fragment}"' in target.read_text(encoding="utf-8"), href
 
 
 def test_glossary_page_is_not_linked_to_itself(site):
@@ -126,5 +136,5 @@ def test_quoted_source_forms_are_kept_as_written():
 
 
 def test_glossary_note_quotation_on_the_traditional_page(site):
-    text = page_text(glossary_html(site, "zh-Hant"))
+    text = page_text(term_html(site, "zh-Hant", "alexandr-wang"))
     assert "「亚历山大王」" in text and "「AlexWang」" in text

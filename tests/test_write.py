@@ -6,7 +6,8 @@ import markdown
 import pytest
 import yaml
 
-from pipeline import write
+from pipeline import termpages, write
+from pipeline.glossary import load_glossary
 from pipeline.article import HANS, HANT, VARIANTS
 from pipeline.build import process
 from pipeline.metadata import load_metadata_file
@@ -24,7 +25,7 @@ def articles():
 
 @pytest.fixture(scope="module")
 def site_pages(articles):
-    return pages(articles)
+    return {**pages(articles), **termpages.pages(articles)}
 
 
 def front(page):
@@ -97,12 +98,14 @@ def test_sync_missing_managed_folder_is_fine(tmp_path):
 
 def test_pages_for_both_variants(site_pages, articles):
     expected = set()
+    terms = [term.id for term in load_glossary()]
     for variant in VARIANTS:
         expected |= {f"{variant}/index.md", f"{variant}/glossary.md", f"{variant}/404.md"}
         expected |= {f"{variant}/articles/{article.slug}.md" for article in articles}
+        expected |= {f"{variant}/glossary/{term_id}.md" for term_id in terms}
     assert set(site_pages) == expected
     assert len(articles) == 5
-    assert len(site_pages) == 2 * (3 + 5)
+    assert len(site_pages) == 2 * (3 + 5 + len(terms))
 
 
 def test_article_slugs(articles):
@@ -143,29 +146,30 @@ def test_traditional_seed_pages(site_pages):
 
 def test_article_pages_render_term_links_and_anchors(site_pages):
     page = site_pages["zh-Hant/articles/003_50ce4e93d524b5f0.md"]
-    assert "](../glossary.md#world-model " in page
+    assert "](../glossary/world-model.md " in page
     assert "{#mention-world-model}" in page
     html = markdown.markdown(front(page)[1], extensions=["admonition", "attr_list", "toc"])
     assert 'id="mention-jepa"' in html
     assert "<script" not in html
 
 
-def test_glossary_links_back_to_first_mentions(site_pages, articles):
-    glossary = site_pages["zh-Hans/glossary.md"]
-    assert "## 世界模型 {#world-model}" in glossary
-    assert "(articles/003_50ce4e93d524b5f0.md#mention-world-model)" in glossary
-    # Every mention link in the glossary points at an anchor that exists on the page.
+def test_term_pages_lead_back_to_first_mentions(site_pages, articles):
+    index = site_pages["zh-Hans/glossary.md"]
+    assert "### [世界模型（World Model）](glossary/world-model.md) {#world-model}" in index
+    assert "(../articles/003_50ce4e93d524b5f0.md#mention-world-model)" in site_pages["zh-Hans/glossary/world-model.md"]
+    # Every mention link on a term page points at an anchor that exists on the article's page.
     for article in articles:
         page = site_pages[f"zh-Hans/articles/{article.slug}.md"]
         for term_id in article.meta["terms"]:
-            assert f"(articles/{article.slug}.md#mention-{term_id})" in glossary
+            assert f"(../articles/{article.slug}.md#mention-{term_id})" in site_pages[f"zh-Hans/glossary/{term_id}.md"]
             assert "{#mention-" + term_id + "}" in page
 
 
 def test_traditional_glossary_is_converted(site_pages):
     glossary = site_pages["zh-Hant/glossary.md"]
     assert front(glossary)[0]["title"] == "術語表"
-    assert "## 大型語言模型 {#llm}" in glossary
+    assert "### [大型語言模型（Large Language Model (LLM)）](glossary/llm.md) {#llm}" in glossary
+    assert front(site_pages["zh-Hant/glossary/llm.md"])[0]["title"] == "大型語言模型（Large Language Model (LLM)）"
 
 
 def test_home_page_lists_every_article(site_pages, articles):
@@ -214,8 +218,8 @@ def test_converted_pages_mark_changed_words_and_offer_the_toggle(site_pages, art
 
 
 def test_glossary_quoted_source_forms_survive_conversion(site_pages):
-    hant = site_pages[f"{HANT}/glossary.md"]
-    hans = site_pages[f"{HANS}/glossary.md"]
+    hant = site_pages[f"{HANT}/glossary/alexandr-wang.md"] + site_pages[f"{HANT}/glossary/agi.md"]
+    hans = site_pages[f"{HANS}/glossary/alexandr-wang.md"] + site_pages[f"{HANS}/glossary/agi.md"]
     # 001 calls Alexandr Wang by a nickname; converting it must not turn it into his real name
     assert "「亚历山大王」" in hant and "「汪滔」" in hant and "「AlexWang」" in hant
     assert "“亚历山大王”" in hans and "“AlexWang”" in hans
@@ -224,6 +228,6 @@ def test_glossary_quoted_source_forms_survive_conversion(site_pages):
 
 
 def test_glossary_converted_text_is_marked(site_pages):
-    hant = site_pages[f"{HANT}/glossary.md"]
-    assert 'class="converted"' in hant and "original-toggle" in hant
-    assert 'class="converted"' not in site_pages[f"{HANS}/glossary.md"]
+    for page in (f"{HANT}/glossary.md", f"{HANT}/glossary/world-model.md"):
+        assert 'class="converted"' in site_pages[page] and "original-toggle" in site_pages[page]
+        assert 'class="converted"' not in site_pages[page.replace(HANT, HANS)]

@@ -11,7 +11,7 @@ from . import render
 from .article import VARIANTS, Article, Block, Converted, Link, Strong, TermLink, Text
 from .config import load_data
 from .glossary import Term, load_glossary
-from .write import GLOSSARY_PAGE, glossary_markdown, variant_text
+from .write import GLOSSARY_PAGE, glossary_markdown, original_toggle, variant_text
 _SENTENCE_END = "。！？!?；;"
 _OPENING = "《「『“（([〈"
 _CLOSING = "》」』”）)]〉"
@@ -131,7 +131,17 @@ def term_page(term: Term, articles: list[Article], variant: str, headwords: dict
         )
         out.append(f"**{strings['references']}**：{refs}\n")
     out.append(f"[{strings['all_terms']}](../{GLOSSARY_PAGE}#{term.id})\n")
-    return "\n".join(out)
+    return _with_toggle(out, strings)
+
+
+def _with_toggle(parts: list[str], strings: dict) -> str:
+    """The page, with the show-originals button under its title when
+    conversion changed any of its words."""
+    page = "\n".join(parts)
+    if 'class="converted"' in page:
+        parts = [parts[0], parts[1], original_toggle(strings), *parts[2:]]
+        page = "\n".join(parts)
+    return page
 
 
 def _initial(term: Term) -> str:
@@ -162,7 +172,7 @@ def glossary_index(articles: list[Article], variant: str) -> str:
         out.append(f"### [{headword}{english}]({term_path(term.id)}) {{#{term.id}}}\n")
         out.append(glossary_markdown(term.definition, variant) + "  \n"
                    + (strings["mentioned_count"].format(count=count) if count else strings["not_mentioned"]) + "\n")
-    return "\n".join(out)
+    return _with_toggle(out, strings)
 
 
 def pages(articles: list[Article]) -> dict[str, str]:

@@ -4,6 +4,7 @@ touched, so `mkdocs serve` does not rebuild in a loop."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,6 +16,8 @@ from .glossary import load_glossary, split_quoted
 from .variants import convert_inlines, converter
 
 GLOSSARY_PAGE = "glossary.md"
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def article_path(article: Article) -> str:
@@ -58,11 +61,21 @@ def definitions(variant: str) -> dict:
     return {term.id: convert(term.definition) for term in load_glossary()}
 
 
-def _byline(meta: dict, strings: dict) -> str:
+def reading_minutes(blocks: list) -> int:
+    """Minutes a reader needs at a Chinese reading pace: Han characters and
+    Latin words count alike."""
+    text = "".join(block.text for block in blocks)
+    units = len(_HAN.findall(text)) + len(_LATIN_WORD.findall(text))
+    return max(1, round(units / load_data("site.yml")["reading"]["units_per_minute"]))
+
+
+def _byline(meta: dict, strings: dict, minutes: int | None = None) -> str:
     parts = [render.escape(meta.get("outlet") or strings["outlet_unknown"])]
     if meta.get("author"):
         parts.append(render.escape(meta["author"]))
     parts.append(meta.get("date") or strings["date_unknown"])
+    if minutes:
+        parts.append(strings["reading_time"].format(minutes=minutes))
     if meta.get("source_name") and meta.get("source_name") != meta.get("outlet"):
         name = meta["source_name"]
         parts.append(strings["based_on"] + (" " if name[:1].isascii() else "") + render.escape(name))
@@ -86,12 +99,14 @@ def article_page(article: Article, variant: str) -> str:
         "description": meta.get("description") or _summary(article.variants[variant]),
         "source_script": article.script,
         "converted": variant != article.script,
+        # who published it and when: the share card and article:* tags say so
+        **{key: meta[key] for key in ("outlet", "date") if meta.get(key)},
     }
     body = render.blocks(article.variants[variant], strings, "../glossary/{id}.md", definitions(variant))
     return (
         render.front_matter(fields)
         + "# " + render.escape(meta["title"]) + "\n\n"
-        + _byline(meta, strings) + "\n\n"
+        + _byline(meta, strings, reading_minutes(article.variants[variant])) + "\n\n"
         + f'!!! note "{strings["note_title"]}"\n\n    {render.escape(note)}\n\n'
         + (original_toggle(strings) if 'class="converted"' in body else "")
         + body
