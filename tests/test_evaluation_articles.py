@@ -18,9 +18,10 @@ def test_dev_set_sizes(report):
     assert report["figures"]["tuning"]["seeds"] == 20
     assert report["figures"]["held_out"]["seeds"] == 20
     assert report["figures"]["later"]["seeds"] == 10
+    assert report["figures"]["last"]["seeds"] == 8
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]

@@ -113,3 +113,17 @@ def test_pinyin_glosses_are_removed_and_reported():
     script_stage(article)
     assert article.body[0][1] == "最近不少市民发现价格变了，AI(ai)和函数(x)不动。"
     assert [r.text for r in article.removed if r.rule == "pinyin-gloss"] == ["(jìn)", "(shǎo)", "(xiàn)", "(gé)"]
+
+
+def test_characters_that_are_also_traditional_stay_on_a_clean_page():
+    # 鄰里 and a name's 郁 are Traditional; no leftovers mark this page as converted
+    article = seed_article("記者黃郁芳報導，老社區的鄰里關係越來越好，大家會分享家裡種的菜。")
+    script_stage(article)
+    assert article.body[0][1] == "記者黃郁芳報導，老社區的鄰里關係越來越好，大家會分享家裡種的菜。"
+    assert article.changes == []
+
+
+def test_on_a_converted_page_they_change_in_context():
+    article = seed_article("這篇文章的后續與結論，并沒有在這里說明。")
+    script_stage(article)
+    assert article.body[0][1] == "這篇文章的後續與結論，並沒有在這裡說明。"

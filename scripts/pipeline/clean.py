@@ -16,7 +16,7 @@ from .config import load_data
 _T2S = opencc.OpenCC("t2s")
 _LETTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_SPLIT = re.compile(r"[\s:：|｜/／、，,·•]+")
+_SPLIT = re.compile(r"[\s:：|｜/／、，,·•【】\[\]（）()]+")
 _URL = re.compile(r"https?://|www\.")
 _YEAR_CAPTION = re.compile(r"^\d{4}\s*年[^，,。]{0,8}[，,][^。！？!?；;：:]{2,30}$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -375,7 +375,10 @@ def clean(article: Article) -> None:
 def _section(token: str, sections: set) -> bool:
     """A section's name: 生活, Lifestyle, 社会新闻, 财经频道."""
     token = token.casefold()
-    return token in sections or (len(token) > 2 and token[-2:] in ("新闻", "频道", "专区") and token[:-2] in sections)
+    if token in sections:
+        return True
+    # two section words run together: 即时港闻, 社会新闻, 财经频道
+    return any(token[:i] in sections and (token[i:] in sections or token[i:] in ("频道", "专区")) for i in range(1, len(token)))
 
 
 def _previous(lines: list, i: int):

@@ -89,18 +89,34 @@ _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 _S2T_CHARS = opencc.OpenCC("s2t")
 
 
-def _traditional_line(line: str, region: str = "") -> tuple[str, list]:
+_TO_REGION = {"TW": opencc.OpenCC("s2tw"), "HK": opencc.OpenCC("s2hk")}
+
+
+def has_stray(text: str, region: str = "") -> bool:
+    """True when the text holds a character no Traditional text uses (这, 与,
+    并): the mark of a machine conversion that left some behind."""
+    data = load_data("script.yml")
+    standard = data["standard_in_region"].get(region, "")
+    also = data["also_traditional"]
+    return any(_kind(char) == "s" and char not in standard and char not in also for char in _HAN.findall(text))
+
+
+def _traditional_line(line: str, region: str = "", converted_page: bool = True) -> tuple[str, list]:
     """The line with its Simplified-only characters made Traditional, one by
-    one, in context where OpenCC keeps the line's length (后 -> 後 or 后)."""
-    standard = load_data("script.yml")["standard_in_region"].get(region, "")
-    stray = [i for i, char in enumerate(line) if _HAN.match(char) and _kind(char) == "s" and char not in standard]
+    one, in context where OpenCC keeps the line's length (后 -> 後 or 后), in
+    the region's standard forms. Characters that are also Traditional (里,
+    郁, 后) change only on a page that shows other leftovers (converted_page)."""
+    data = load_data("script.yml")
+    standard = data["standard_in_region"].get(region, "")
+    also = "" if converted_page else data["also_traditional"]
+    stray = [i for i, char in enumerate(line) if _HAN.match(char) and _kind(char) == "s" and char not in standard and char not in also]
     if not stray:
         return line, []
-    context = _S2T_CHARS.convert(line)
+    context = _TO_REGION.get(region, _S2T_CHARS).convert(line)
     chars = list(line)
     changes = []
     for i in stray:
-        replacement = context[i] if len(context) == len(line) else _S2T_CHARS.convert(line[i])
+        replacement = context[i] if len(context) == len(line) else _TO_REGION.get(region, _S2T_CHARS).convert(line[i])
         if replacement != line[i]:
             chars[i] = replacement
             changes.append((line[i], replacement))
@@ -114,6 +130,7 @@ def script_stage(article: Article) -> None:
     region, evidence = detect_region(article.seed.text, article.script)
     article.region = region
     article.evidence["region"] = evidence
+    converted_page = article.script == HANT and has_stray("\n".join(line for _, line in article.body), region)
     body = []
     for number, line in article.body:
         for match in _PINYIN.finditer(line):
@@ -121,7 +138,7 @@ def script_stage(article: Article) -> None:
                 article.removed.append(Removal(number, match.group(0), "pinyin-gloss", "reading in brackets after a Han character"))
         line = _PINYIN.sub(lambda m: "" if _TONE.search(m.group(1)) else m.group(0), line)
         if article.script == HANT:
-            converted, changes = _traditional_line(line, region)
+            converted, changes = _traditional_line(line, region, converted_page)
             for before, after in changes:
                 article.changes.append((number, before, after, "stray Simplified character in a Traditional text"))
             line = converted
@@ -130,4 +147,4 @@ def script_stage(article: Article) -> None:
     if article.script == HANT:
         for key in ("title", "description"):
             if isinstance(article.meta.get(key), str):
-                article.meta[key] = _traditional_line(article.meta[key], region)[0]
+                article.meta[key] = _traditional_line(article.meta[key], region, converted_page)[0]
