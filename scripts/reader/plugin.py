@@ -82,7 +82,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         if self.key != key:
             try:
                 self.result = build(self.seeds_dir, self.docs_dir, self.reports_dir,
-                                    self.output / "cache" if self.config.cache else None)
+                                    self.output / "cache" if self.config.cache else None, strict=strict)
             except SeedError as error:
                 raise PluginError(str(error))
             if strict and self.result.errors:
