@@ -1,7 +1,6 @@
 """The pipeline's one entry point: seeds folder in, generated pages out.
-
-read -> detect script -> front matter -> clean -> metadata -> structure ->
-link terms -> variants -> write."""
+Each seed goes through the stages of stages.py, then the conservation
+check; pages of every article are written once all of them are built."""
 from __future__ import annotations
 
 import hashlib
@@ -15,13 +14,9 @@ from pathlib import Path
 
 from . import conserve, duplicates, termpages, write
 from .article import VARIANTS, Article, SeedError
-from .clean import clean
 from .fidelity import round_trip
-from .ingest import read_seed
-from .metadata import METADATA_FILE, complete_metadata, load_metadata_file, split_front_matter
-from .script import detect_script, script_stage
-from .structure import structure
-from .terms import link_terms
+from .metadata import METADATA_FILE, load_metadata_file
+from .stages import process, slug_for  # noqa: F401  (the stage list lives in stages.py)
 from .variants import ambiguity_report, make_variants
 
 log = logging.getLogger("mkdocs.pipeline")
@@ -44,38 +39,6 @@ def seed_files(seeds_dir: Path) -> list[Path]:
         (path for path in seeds_dir.iterdir() if path.is_file() and not path.name.startswith(".") and path.name != METADATA_FILE),
         key=lambda path: path.name,
     )
-
-
-def slug_for(path: Path) -> str:
-    """The page name of a seed, from its file name alone, so adding or renaming
-    one seed never moves another. Names that need changing to be URL-safe get
-    a short hash of the full name to stay unique."""
-    stem = path.stem if path.suffix.lower() in (".txt", ".md", ".markdown", "") else path.name
-    safe = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-")
-    if safe != stem or path.suffix.lower() not in (".txt", ""):
-        digest = hashlib.sha1(path.name.encode("utf-8")).hexdigest()[:8]
-        safe = f"{safe}-{digest}" if safe else f"seed-{digest}"
-    return safe
-
-
-def process(path: Path, entry: dict | None) -> Article:
-    """One seed through every stage up to its variants."""
-    seed = read_seed(path)
-    script, report = detect_script(seed.text)
-    article = Article(seed=seed, slug=slug_for(path), script=script, script_report=report)
-    split_front_matter(article)
-    script_stage(article)
-    clean(article)
-    if not any(line.strip() for _, line in article.body):
-        raise SeedError(path, "nothing left after cleaning (only boilerplate)")
-    complete_metadata(article, entry)
-    structure(article)
-    if not article.blocks:
-        raise SeedError(path, "no article text after cleaning")
-    link_terms(article)
-    make_variants(article)
-    article.fidelity = round_trip(article)
-    return article
 
 
 def code_version() -> str:
