@@ -25,7 +25,7 @@ $(STAMP): requirements.lock package-lock.json pyproject.toml
 # Debian's CJK fonts, installed only when missing: the share cards are drawn
 # with them (scripts/data/cards.yml) and the browser shows Chinese with them.
 fonts:
-	@if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+	@if ! dpkg-query -W -f='$${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed"; then \
 		echo "installing fonts-noto-cjk"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
 	fi
