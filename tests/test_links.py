@@ -20,8 +20,8 @@ NOT_FOUND_PAGES = ("404.html", "zh-Hant/404.html")
 
 
 def linkcheck(*urls: str) -> subprocess.CompletedProcess:
-    checker = Path(sys.executable).parent / "linkchecker"
-    return subprocess.run([str(checker), "-f", str(RC), "--no-status", "-o", "text", *urls],
+    runner = Path(__file__).parent / "linkchecker_run.py"  # why not the plain command: see there
+    return subprocess.run([sys.executable, str(runner), "-f", str(RC), "--no-status", "-o", "text", *urls],
                           capture_output=True, text=True, timeout=600)
 
 
