@@ -40,11 +40,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from pipeline.variants import Converter, characters, shipped  # noqa: E402
+from pipeline.text import HAN_CHARACTER as _HAN  # noqa: E402
 
 DEV_DIR = ROOT / "tests" / "conversion"
 OUT = ROOT / "build" / "eval" / "conversion.json"
 TARGETS = {"zh-Hant": 1.0, "zh-Hans": 0.5, "vocabulary": 0.97}
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 PLAIN = {"s2tw": "s2twp", "tw2s": "tw2sp", "hk2s": "hk2s"}
 

@@ -9,8 +9,8 @@ import opencc
 
 from .article import HANS, HANT, Article, Removal
 from .config import load_data
+from .text import HAN, HAN_CHARACTER as _HAN
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _S2T = opencc.OpenCC("s2tw")
 _T2S = opencc.OpenCC("tw2s")
 
@@ -82,7 +82,7 @@ def detect_region(text: str, script: str) -> tuple[str, str]:
 
 
 _PINYIN = re.compile(
-    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[（(]\s*([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}"
+    r"(?<=[" + HAN + r"])[（(]\s*([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}"
     r"(?:\s+[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}){0,3})\s*[)）]"
 )
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")

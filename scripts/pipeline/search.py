@@ -3,25 +3,16 @@ glossary surface form as one token."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import jieba
 import opencc
 
+from .files import write_atomic
 from .glossary import load_glossary
 from .terms import surfaces
 
 _TOKEN_FREQUENCY = 50000  # high enough that jieba keeps a term whole
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def main_dictionary(cache_dir: Path) -> Path:
@@ -42,7 +33,7 @@ def main_dictionary(cache_dir: Path) -> Path:
         if traditional != word and traditional not in seen and " " not in traditional:
             seen.add(traditional)
             extra.append(f"{traditional} {rest}")
-    _write_if_changed(target, "\n".join(lines + extra) + "\n")
+    write_atomic(target, "\n".join(lines + extra) + "\n", if_changed=True)
     return target
 
 
@@ -50,7 +41,7 @@ def user_dictionary(cache_dir: Path) -> Path:
     """Every glossary term, alias and per-variant form, in both scripts."""
     words = sorted({surface for term in load_glossary() for surface in surfaces(term) if " " not in surface})
     target = Path(cache_dir) / "user-dict.txt"
-    _write_if_changed(target, "".join(f"{word} {_TOKEN_FREQUENCY} n\n" for word in words))
+    write_atomic(target, "".join(f"{word} {_TOKEN_FREQUENCY} n\n" for word in words), if_changed=True)
     return target
 
 

@@ -36,6 +36,7 @@ import opencc
 from .article import HANS, HANT, Article, Block, Converted, Link, Strong, TermLink, Text
 from .config import DATA_DIR, load_data
 from .glossary import variant_forms
+from .text import HAN, HAN_CHARACTER as _HAN
 
 CONVERSION_DIR = DATA_DIR / "conversion"
 OPENCC_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
@@ -50,7 +51,6 @@ CONFIGS = {
     "tw2s": ("tw2s", "target"),
     "hk2s": ("hk2s", "target"),
 }
-_HAN = re.compile("[\u3400-\u9fff]")
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -362,9 +362,9 @@ class Converter:
             if word not in converted or word in source:
                 continue
             if _LATIN.match(word[0]):
-                converted = re.sub(f"(?<=[\u3400-\u9fff])(?={re.escape(word)})", " ", converted)
+                converted = re.sub(f"(?<=[{HAN}])(?={re.escape(word)})", " ", converted)
             if _LATIN.match(word[-1]):
-                converted = re.sub(f"(?<={re.escape(word)})(?=[\u3400-\u9fff])", " ", converted)
+                converted = re.sub(f"(?<={re.escape(word)})(?=[{HAN}])", " ", converted)
         return converted
 
     def baseline(self, text: str) -> str:
