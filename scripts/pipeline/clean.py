@@ -8,13 +8,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-import opencc
 
-from .article import Article, Removal
+from .article import HANS, Article, Removal
 from .config import load_data
 from .text import HAN, HAN_CHARACTER as _HAN
+from .variants import CHARACTERS_ONLY, shipped
 
-_T2S = opencc.OpenCC("t2s")
+_T2S = shipped(CHARACTERS_ONLY[HANS])
 _LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
 _SPLIT = re.compile(r"[\s:：|｜/／、，,·•【】\[\]（）()]+")
 _URL = re.compile(r"https?://|www\.")

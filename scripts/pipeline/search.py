@@ -9,8 +9,10 @@ import jieba
 import opencc
 
 from .files import write_atomic
+from .article import HANT
 from .glossary import load_glossary
 from .terms import surfaces
+from .variants import DIRECTION, shipped
 
 _TOKEN_FREQUENCY = 50000  # high enough that jieba keeps a term whole
 
@@ -26,7 +28,7 @@ def main_dictionary(cache_dir: Path) -> Path:
         return target
     lines = source.read_text(encoding="utf-8").splitlines()
     words = [line.split(" ", 1) for line in lines if line]
-    converted = opencc.OpenCC("s2twp").convert("\n".join(word for word, _ in words)).split("\n")
+    converted = shipped(DIRECTION[HANT]).convert("\n".join(word for word, _ in words)).split("\n")
     seen = {word for word, _ in words}
     extra = []
     for (word, rest), traditional in zip(words, converted):
