@@ -17,6 +17,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from pipeline.files import replacing
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_NAME = "lecun-meta-reader"
 
@@ -28,20 +30,13 @@ def zip_timestamp() -> tuple:
 
 def write_zip(source: Path, target: Path, folder: str) -> None:
     stamp = zip_timestamp()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".zip")
-    os.close(handle)
-    try:
+    with replacing(target) as temporary:
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for path in sorted(p for p in source.rglob("*") if p.is_file()):
                 info = zipfile.ZipInfo(f"{folder}/{path.relative_to(source).as_posix()}", date_time=stamp)
                 info.external_attr = 0o644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, path.read_bytes(), compresslevel=9)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def build_bundle(name: str = DEFAULT_NAME, dist: Path = ROOT / "dist", config: Path = ROOT / "mkdocs.yml") -> Path:

@@ -39,14 +39,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from pipeline.variants import Converter, characters, shipped  # noqa: E402
+from pipeline.article import HANS, HANT  # noqa: E402
+from pipeline.variants import DIRECTION, Converter, characters, config_for, shipped  # noqa: E402
+from pipeline.text import HAN_CHARACTER as _HAN  # noqa: E402
 
 DEV_DIR = ROOT / "tests" / "conversion"
 OUT = ROOT / "build" / "eval" / "conversion.json"
 TARGETS = {"zh-Hant": 1.0, "zh-Hans": 0.5, "vocabulary": 0.97}
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
-PLAIN = {"s2tw": "s2twp", "tw2s": "tw2sp", "hk2s": "hk2s"}
+PLAIN = {"s2tw": DIRECTION[HANT], "tw2s": DIRECTION[HANS], "hk2s": "hk2s"}
 
 
 def han_count(text: str) -> int:
@@ -94,7 +95,7 @@ def dev_pairs() -> dict[str, list[tuple[str, str, str, str]]]:
     return out
 
 
-CONFIG_OF = {"zh-Hant": "s2tw", "zh-Hans": "tw2s", "zh-Hans (HK)": "hk2s"}
+CONFIG_OF = {"zh-Hant": config_for(HANS), "zh-Hans": config_for(HANT), "zh-Hans (HK)": config_for(HANT, "HK")}
 
 
 def dev_rates(keep_errors: bool = False) -> dict:

@@ -110,6 +110,7 @@ class Article:
     evidence: dict = field(default_factory=dict)  # what cleaning saw: zones, headline, lines near the chrome threshold
     changes: list = field(default_factory=list)  # (line, before, after, reason): characters the script stage converted
     warnings: list = field(default_factory=list)  # lines the conservation check had to put back, and why
+    own_page: tuple | None = None  # (its variant meta, Markdown): the own-script page the conservation check read, reused by the write
 
     @property
     def title(self) -> str:

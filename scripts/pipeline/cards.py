@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .article import HANS, HANT
 from .config import DATA_DIR, load_data
+from .files import write_atomic
 
 _META = re.compile(r'<meta (?:property|name)="((?:og|article):[a-z:_]+)" content="([^"]*)"')
 _LANG = re.compile(r'<html[^>]* lang="([^"]+)"')
@@ -148,11 +149,8 @@ def draw_cards(site_dir: Path, site_url: str, cache_dir: Path | None) -> dict:
             counts["cached"] += 1
             continue
         data = draw(**words)
-        target.write_bytes(data)
+        write_atomic(target, data)
         counts["drawn"] += 1
         if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cached.with_suffix(".tmp")
-            temporary.write_bytes(data)
-            temporary.replace(cached)
+            write_atomic(cached, data)
     return counts

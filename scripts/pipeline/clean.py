@@ -8,14 +8,14 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-import opencc
 
-from .article import Article, Removal
+from .article import HANS, Article, Removal
 from .config import load_data
+from .text import HAN, HAN_CHARACTER as _HAN
+from .variants import CHARACTERS_ONLY, shipped
 
-_T2S = opencc.OpenCC("t2s")
-_LETTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_T2S = shipped(CHARACTERS_ONLY[HANS])
+_LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
 _SPLIT = re.compile(r"[\s:：|｜/／、，,·•【】\[\]（）()]+")
 _URL = re.compile(r"https?://|www\.")
 _YEAR_CAPTION = re.compile(r"^\d{4}\s*年[^，,。]{0,8}[，,][^。！？!?；;：:]{2,30}$")
@@ -129,7 +129,7 @@ class Line:
     evidence: list = field(default_factory=list)
 
 
-_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z]")
+_WORDS = re.compile(f"[{HAN}A-Za-z]")
 
 
 def is_prose(text: str, settings: dict) -> bool:

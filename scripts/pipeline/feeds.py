@@ -14,6 +14,8 @@ from lxml import etree
 
 from .article import HANS, VARIANTS, Article
 from .config import load_data
+from .files import write_atomic
+from .text import is_web_url
 
 FEED = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -93,7 +95,7 @@ def feed(articles: list[Article], variant: str, site_dir: Path, site_url: str) -
         entry.id(url)
         entry.title(meta["title"])
         entry.link(href=url, rel="alternate", type="text/html")
-        if str(meta.get("source_url", "")).startswith(("http://", "https://")):
+        if is_web_url(meta.get("source_url")):
             entry.link(href=meta["source_url"], rel="via", title=strings["source_link"])
         when = _when(meta.get("date", ""))
         if when:
@@ -128,7 +130,6 @@ def write_feeds(articles: list[Article], site_dir: Path, site_url: str) -> list[
         if text is None:
             continue
         target = Path(site_dir) / variant_folder(variant) / FEED
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_atomic(target, text)
         written.append(target)
     return written

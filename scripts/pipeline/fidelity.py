@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from .article import HANS, HANT, Article
 from .terms import find_terms
 from .variants import article_converter, converter
+from .text import HAN_CHARACTER as _HAN
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass

@@ -11,6 +11,7 @@ import yaml
 
 from .article import Article, Removal, SeedError
 from .config import load_data
+from .text import HAN
 
 METADATA_FILE = "metadata.yml"
 FIELDS = ("title", "outlet", "author", "date", "source_url", "source_name", "description", "tags")
@@ -231,7 +232,7 @@ def _take_headline(article: Article) -> None:
 
 
 _CLAUSE_END = "。！？!?；;，,：:"
-_WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z]")
+_WORDS = re.compile(f"[{HAN}A-Za-z]")
 
 
 def _title_from_opening(article: Article) -> str:

@@ -10,21 +10,18 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from .article import HANS, HANT, VARIANTS
+from .files import write_atomic
 from .variants import converter
+from .text import HAN
 
 NOT_FOUND = "404"
 _TAG = re.compile(r"<[^>]+>")
-_HAN_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
+_HAN_TOKEN = re.compile(f"[{HAN}]{{2,}}")
 
 
 def variant_folder(variant: str) -> str:
     """Where a variant lives in the site: zh-Hans at the root, others in a folder."""
     return "" if variant == HANS else f"{variant}/"
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def split_search_index(site_dir: Path) -> dict[str, int]:
@@ -45,9 +42,9 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
         config = dict(merged["config"], fields=dict(merged["config"]["fields"], alt={"boost": 0.5}))
         data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         folder = site_dir / variant_folder(variant) / "search"
-        _write(folder / "search_index.json", data)
+        write_atomic(folder / "search_index.json", data)
         if inline_script:  # the offline bundle reads the index from a script
-            _write(folder / "search_index.js", f"var __index = {data}")
+            write_atomic(folder / "search_index.js", f"var __index = {data}")
         counts[variant] = len(docs)
     return counts
 
@@ -90,7 +87,7 @@ def not_found_pages(site_dir: Path, site_url: str) -> None:
         html = re.sub(f'(="[^"]*/){NOT_FOUND}/"', f'\\g<1>{NOT_FOUND}.html"', html)
         html = html.replace('new URL("..",location)', f'new URL("{root_path}",location)')
         html = re.sub(r'("base":\s*)"([^"]*)"', lambda m: m.group(1) + json.dumps(urljoin(page_url, m.group(2).rstrip("/") + "/")), html)
-        _write(site_dir / variant_folder(variant) / "404.html", html)
+        write_atomic(site_dir / variant_folder(variant) / "404.html", html)
         source.unlink()
         source.parent.rmdir()
 
@@ -103,7 +100,7 @@ def prune_sitemap(site_dir: Path) -> None:
     if sitemap.is_file():
         text = sitemap.read_text(encoding="utf-8")
         text = _URL_ENTRY.sub(lambda m: "" if re.search(r"/404(?:/|\.html)$", m.group(1)) else m.group(0), text)
-        sitemap.write_text(text, encoding="utf-8")
+        write_atomic(sitemap, text)
         _gzip(sitemap)
 
 
@@ -121,7 +118,7 @@ def variant_sitemaps(site_dir: Path, site_url: str) -> None:
             continue
         prefix = base + variant_folder(variant)
         own = _URL_ENTRY.sub(lambda m: m.group(0) if m.group(1).startswith(prefix) else "", text)
-        _write(site_dir / variant_folder(variant) / "sitemap.xml", own)
+        write_atomic(site_dir / variant_folder(variant) / "sitemap.xml", own)
 
 
 def _gzip(path: Path) -> None:
@@ -136,7 +133,7 @@ def robots(site_dir: Path, site_url: str) -> None:
     lines = ["User-agent: *", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {urljoin(site_url if site_url.endswith('/') else site_url + '/', 'sitemap.xml')}")
-    _write(site_dir / "robots.txt", "\n".join(lines) + "\n")
+    write_atomic(site_dir / "robots.txt", "\n".join(lines) + "\n")
 
 
 def publish(site_dir: Path, site_url: str) -> dict:

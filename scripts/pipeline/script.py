@@ -5,14 +5,13 @@ from __future__ import annotations
 import functools
 import re
 
-import opencc
-
 from .article import HANS, HANT, Article, Removal
 from .config import load_data
+from .text import HAN, HAN_CHARACTER as _HAN
+from .variants import CHARACTERS_ONLY, REGION_FORMS, SCRIPT_ONLY, shipped
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_S2T = opencc.OpenCC("s2tw")
-_T2S = opencc.OpenCC("tw2s")
+_S2T = shipped(SCRIPT_ONLY[HANT])
+_T2S = shipped(SCRIPT_ONLY[HANS])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -82,14 +81,14 @@ def detect_region(text: str, script: str) -> tuple[str, str]:
 
 
 _PINYIN = re.compile(
-    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[（(]\s*([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}"
+    r"(?<=[" + HAN + r"])[（(]\s*([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}"
     r"(?:\s+[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}){0,3})\s*[)）]"
 )
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
-_S2T_CHARS = opencc.OpenCC("s2t")
+_S2T_CHARS = shipped(CHARACTERS_ONLY[HANT])
 
 
-_TO_REGION = {"TW": opencc.OpenCC("s2tw"), "HK": opencc.OpenCC("s2hk")}
+_TO_REGION = {region: shipped(name) for region, name in REGION_FORMS.items()}
 
 
 def has_stray(text: str, region: str = "") -> bool:

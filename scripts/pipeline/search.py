@@ -3,25 +3,18 @@ glossary surface form as one token."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import jieba
 import opencc
 
+from .files import write_atomic
+from .article import HANT
 from .glossary import load_glossary
 from .terms import surfaces
+from .variants import DIRECTION, shipped
 
 _TOKEN_FREQUENCY = 50000  # high enough that jieba keeps a term whole
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def main_dictionary(cache_dir: Path) -> Path:
@@ -35,14 +28,14 @@ def main_dictionary(cache_dir: Path) -> Path:
         return target
     lines = source.read_text(encoding="utf-8").splitlines()
     words = [line.split(" ", 1) for line in lines if line]
-    converted = opencc.OpenCC("s2twp").convert("\n".join(word for word, _ in words)).split("\n")
+    converted = shipped(DIRECTION[HANT]).convert("\n".join(word for word, _ in words)).split("\n")
     seen = {word for word, _ in words}
     extra = []
     for (word, rest), traditional in zip(words, converted):
         if traditional != word and traditional not in seen and " " not in traditional:
             seen.add(traditional)
             extra.append(f"{traditional} {rest}")
-    _write_if_changed(target, "\n".join(lines + extra) + "\n")
+    write_atomic(target, "\n".join(lines + extra) + "\n", if_changed=True)
     return target
 
 
@@ -50,7 +43,7 @@ def user_dictionary(cache_dir: Path) -> Path:
     """Every glossary term, alias and per-variant form, in both scripts."""
     words = sorted({surface for term in load_glossary() for surface in surfaces(term) if " " not in surface})
     target = Path(cache_dir) / "user-dict.txt"
-    _write_if_changed(target, "".join(f"{word} {_TOKEN_FREQUENCY} n\n" for word in words))
+    write_atomic(target, "".join(f"{word} {_TOKEN_FREQUENCY} n\n" for word in words), if_changed=True)
     return target
 
 

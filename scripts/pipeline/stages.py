@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -42,7 +42,9 @@ def slug_for(path: Path) -> str:
 
 
 def _read(article: Article, entry: dict) -> None:
-    article.seed = read_seed(article.seed.path)
+    # the bytes are done with once decoded; kept, they would be pickled into
+    # every cache entry
+    article.seed = replace(read_seed(article.seed.path), raw=b"")
 
 
 def _detect_script(article: Article, entry: dict) -> None:

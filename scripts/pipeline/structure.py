@@ -9,15 +9,15 @@ from pymdownx.slugs import slugify
 
 from .article import Article, Block, Link, Strong, Sup, Text, inline_text
 from .config import load_data
-from .typography import HAN, typeset
+from .text import HAN_CHARACTER as _HAN_CHAR, WEB_SCHEMES
+from .typography import typeset
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _slugify = slugify(case="lower")
 _LATIN = re.compile(r"[A-Za-z]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _SHORTCODE = re.compile(r"^\{\{[<%]\s*(\w+)\s+\"?([\w-]+)\"?\s*[>%]\}\}$")
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
+SAFE_SCHEMES = WEB_SCHEMES + ("mailto:",)  # a link in an article may also write to someone
 
 # Inline syntax a seed may carry. Anything else is text, shown as written.
 _INLINE = re.compile(
@@ -75,10 +75,10 @@ def _typeset_nodes(nodes: list) -> list:
 
 def _is_heading(text: str, config: dict) -> bool:
     rule = config["heading"]
-    if not _HAN_CHAR.search(text) or "。" in text or any(mark in text[:-1] for mark in "？！?!"):
+    if not _HAN_CHAR.search(text) or any(mark in text for mark in rule["prose_marks"]) or any(mark in text[:-1] for mark in rule["inner_sentence_endings"]):
         return False
     if text[-1] in rule["question_endings"]:
-        return len(text) <= rule["question_max_chars"] and not any(mark in text[:-1] for mark in "？?")
+        return len(text) <= rule["question_max_chars"]
     return len(text) <= rule["max_chars"] and text[-1] not in rule["sentence_endings"]
 
 

@@ -12,6 +12,7 @@ from .article import VARIANTS, Article, Block, Converted, Link, Strong, TermLink
 from .config import load_data
 from .glossary import Term, load_glossary
 from .write import GLOSSARY_PAGE, glossary_markdown, original_toggle, variant_text
+from .text import is_web_url
 _SENTENCE_END = "。！？!?；;"
 _OPENING = "《「『“（([〈"
 _CLOSING = "》」』”）)]〉"
@@ -127,7 +128,7 @@ def term_page(term: Term, articles: list[Article], variant: str, headwords: dict
         out.append(f"**{strings['related']}**：{related}\n")
     if term.references:
         refs = "、".join(
-            f"[{render.escape(ref['title'])}](<{ref['url']}>)" for ref in term.references if str(ref.get("url", "")).startswith("https://")
+            f"[{render.escape(ref['title'])}](<{ref['url']}>)" for ref in term.references if is_web_url(ref.get("url"))
         )
         out.append(f"**{strings['references']}**：{refs}\n")
     out.append(f"[{strings['all_terms']}](../{GLOSSARY_PAGE}#{term.id})\n")

@@ -13,9 +13,8 @@ import re
 import autocorrect_py
 
 from .config import load_data
+from .text import HAN, HAN_CHARACTER as _HAN_CHAR
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # Han characters and the full-width punctuation that lives among them.
 _CJK = HAN + r"\u3000-\u303f\uff00-\uffef“”‘’—…"
 

@@ -36,21 +36,30 @@ import opencc
 from .article import HANS, HANT, Article, Block, Converted, Link, Strong, TermLink, Text
 from .config import DATA_DIR, load_data
 from .glossary import variant_forms
+from .text import HAN, HAN_CHARACTER as _HAN
 
 CONVERSION_DIR = DATA_DIR / "conversion"
 OPENCC_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 TEXT_FIELDS = ("title", "outlet", "author", "description", "place", "source_name")
-# Plain OpenCC per target variant: the baseline the evaluation compares against.
+# OpenCC's own configurations, named here only; other modules take them from here.
+# Plain OpenCC per target variant: the baseline the evaluation compares
+# against, and the Traditional words of search's dictionary.
 DIRECTION = {HANT: "s2twp", HANS: "tw2sp"}
+# The script alone, in Taiwan's character forms: what a "changed word" is
+# measured against, and how the script stage tells the scripts apart.
+SCRIPT_ONLY = {HANT: "s2tw", HANS: "tw2s"}
+# OpenCC's character table alone, no regional forms.
+CHARACTERS_ONLY = {HANT: "s2t", HANS: "t2s"}
+# Simplified characters in the forms of an original's region.
+REGION_FORMS = {"TW": "s2tw", "HK": "s2hk"}
 # The project's configuration -> OpenCC's own configuration that changes the
 # script alone (no regional words: what a "changed word" is measured against),
 # and which side of the conversion is Simplified (jieba finds its word bounds).
 CONFIGS = {
-    "s2tw": ("s2tw", "source"),
-    "tw2s": ("tw2s", "target"),
+    "s2tw": (SCRIPT_ONLY[HANT], "source"),
+    "tw2s": (SCRIPT_ONLY[HANS], "target"),
     "hk2s": ("hk2s", "target"),
 }
-_HAN = re.compile("[\u3400-\u9fff]")
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -362,9 +371,9 @@ class Converter:
             if word not in converted or word in source:
                 continue
             if _LATIN.match(word[0]):
-                converted = re.sub(f"(?<=[\u3400-\u9fff])(?={re.escape(word)})", " ", converted)
+                converted = re.sub(f"(?<=[{HAN}])(?={re.escape(word)})", " ", converted)
             if _LATIN.match(word[-1]):
-                converted = re.sub(f"(?<={re.escape(word)})(?=[\u3400-\u9fff])", " ", converted)
+                converted = re.sub(f"(?<={re.escape(word)})(?=[{HAN}])", " ", converted)
         return converted
 
     def baseline(self, text: str) -> str:

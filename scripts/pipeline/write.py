@@ -3,20 +3,20 @@ into docs/<variant>/ only if all of it rendered. Unchanged files are not
 touched, so `mkdocs serve` does not rebuild in a loop."""
 from __future__ import annotations
 
-import os
+import copy
+import functools
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 from . import render
 from .article import HANS, HANT, VARIANTS, Article
 from .config import load_data
+from .files import write_atomic
 from .glossary import load_glossary, split_quoted
+from .text import HAN_CHARACTER, is_web_url
 from .variants import convert_inlines, converter
 
 GLOSSARY_PAGE = "glossary.md"
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -56,6 +56,7 @@ def glossary_markdown(text: str, variant: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=None)  # the glossary is loaded once too; every article shares it
 def definitions(variant: str) -> dict:
     convert = variant_text(variant)
     return {term.id: convert(term.definition) for term in load_glossary()}
@@ -65,7 +66,7 @@ def reading_minutes(blocks: list) -> int:
     """Minutes a reader needs at a Chinese reading pace: Han characters and
     Latin words count alike."""
     text = "".join(block.text for block in blocks)
-    units = len(_HAN.findall(text)) + len(_LATIN_WORD.findall(text))
+    units = len(HAN_CHARACTER.findall(text)) + len(_LATIN_WORD.findall(text))
     return max(1, round(units / load_data("site.yml")["reading"]["units_per_minute"]))
 
 
@@ -81,12 +82,26 @@ def _byline(meta: dict, strings: dict, minutes: int | None = None) -> str:
         parts.append(strings["based_on"] + (" " if name[:1].isascii() else "") + render.escape(name))
     if meta.get("also_published_by"):
         parts.append(strings["also_published_by"] + "、".join(render.escape(name) for name in meta["also_published_by"]))
-    if meta.get("source_url", "").startswith(("http://", "https://")):
+    if is_web_url(meta.get("source_url")):
         parts.append(f"[{strings['source_link']}](<{meta['source_url']}>)")
     return " · ".join(parts) + "\n{ .article-byline }"
 
 
 def article_page(article: Article, variant: str) -> str:
+    """An article's page in a variant. The own-script page is rendered once:
+    the one the conservation check read is reused unless its byline changed
+    since (a duplicate credited on it)."""
+    kept = article.own_page
+    if variant == article.script and kept is not None and kept[0] == article.variant_meta[variant]:
+        return kept[1]
+    return _article_page(article, variant)
+
+
+def keep_own_page(article: Article, page: str) -> None:
+    article.own_page = (copy.deepcopy(article.variant_meta[article.script]), page)
+
+
+def _article_page(article: Article, variant: str) -> str:
     strings = load_data("site.yml")[variant]
     meta = article.variant_meta[variant]
     names = strings["script_name"]
@@ -177,17 +192,8 @@ def sync(files: dict[str, str], root: Path, managed: tuple[str, ...]) -> list[st
     root = Path(root)
     changed = []
     for relative, text in sorted(files.items()):
-        target = root / relative
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp makes files private; pages are public
-        os.replace(temporary, target)
-        changed.append(relative)
+        if write_atomic(root / relative, text, if_changed=True):
+            changed.append(relative)
     wanted = {Path(relative) for relative in files}
     for folder in managed:
         base = root / folder

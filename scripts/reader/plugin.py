@@ -19,7 +19,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from pipeline import cards, feeds, search, write
 from pipeline.article import HANS, HANT, SeedError
-from pipeline.build import BuildResult, build, fingerprint
+from pipeline.build import BuildResult, build
+from pipeline.cache import fingerprint
 from pipeline.config import load_data
 from pipeline.publish import publish
 

@@ -1,0 +1,94 @@
+"""The build cache, after pelican's cache.py: a finished article is kept per
+seed, keyed by what it was built from, so an unchanged seed is not processed
+again.
+
+key    the stamp, the strict setting, the seed's name and bytes, and its
+       seeds/metadata.yml entry
+load   the article stored under a key, or None (missing or damaged: rebuilt)
+store  an article under its key, written whole
+prune  entries no build of this run asked for
+
+The stamp covers the pipeline's code and data and the stage list itself
+(stages.STAGES): a change to any of them invalidates every entry.
+fingerprint() is its cheap sibling over the same files plus the seeds
+(sizes and times, not contents), for the plugin to tell whether to rebuild."""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from pathlib import Path
+
+from .article import Article, SeedError
+from .config import DATA_DIR
+from .files import write_atomic
+from .stages import STAGES
+
+CODE_DIR = Path(__file__).resolve().parent
+SUFFIX = ".pickle"
+
+
+def sources() -> list[Path]:
+    """What every article depends on besides its seed: the pipeline's code and data."""
+    return sorted(path for path in [*CODE_DIR.glob("*.py"), *DATA_DIR.rglob("*")] if path.is_file())
+
+
+def stamp() -> str:
+    """Hash of the code, the data and the stage order."""
+    digest = hashlib.sha256(" > ".join(stage.name for stage in STAGES).encode() + b"\0")
+    for path in sources():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(seeds_dir: Path) -> tuple:
+    """Names, sizes and modification times of the seeds and of the pipeline's
+    code and data: what a rebuild depends on."""
+    if not Path(seeds_dir).is_dir():
+        return ()
+    paths = [path for path in Path(seeds_dir).glob("*") if path.is_file()] + sources()
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths))
+
+
+class Cache:
+    """One build's view of the cache folder: the entries it used are kept by prune()."""
+
+    def __init__(self, folder: Path, strict: bool = False):
+        self.folder = Path(folder)
+        self.version = stamp() + ("strict" if strict else "")
+        self.used: set[str] = set()
+
+    def key(self, path: Path, entry: dict | None) -> str:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as error:
+            raise SeedError(path, f"cannot be read: {error.strerror}")
+        return hashlib.sha256(
+            self.version.encode() + Path(path).name.encode() + b"\0" + raw + json.dumps(entry, sort_keys=True, default=str).encode()
+        ).hexdigest()
+
+    def _file(self, key: str) -> Path:
+        self.used.add(key + SUFFIX)
+        return self.folder / (key + SUFFIX)
+
+    def load(self, key: str) -> Article | None:
+        cached = self._file(key)
+        if not cached.is_file():
+            return None
+        try:
+            with open(cached, "rb") as stream:
+                return pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None  # a damaged entry is rebuilt
+
+    def store(self, key: str, article: Article) -> None:
+        write_atomic(self._file(key), pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune(self) -> list[str]:
+        """Remove the entries this build did not use; returns their names."""
+        if not self.folder.is_dir():
+            return []
+        stale = sorted(path.name for path in self.folder.glob("*" + SUFFIX) if path.name not in self.used)
+        for name in stale:
+            (self.folder / name).unlink()
+        return stale

@@ -1,0 +1,118 @@
+"""The build cache: one entry per seed, reused while nothing it was built from
+changed; a change to the seed, its metadata, the code or the data rebuilds it."""
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pipeline.build as build_module
+from conftest import SEEDS
+from pipeline import cache as cache_module
+from pipeline.build import build
+from pipeline.cache import Cache, fingerprint, stamp
+
+NAMES = ["000_bd77a70b367ecf3a.txt", "004_bd78ec46800fc640.txt"]
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in NAMES:
+        shutil.copy(SEEDS / name, folder / name)
+    return folder
+
+
+@pytest.fixture
+def processed(monkeypatch) -> list:
+    """The names of the seeds build() processed rather than took from the cache."""
+    names: list[str] = []
+    original = build_module.process
+    monkeypatch.setattr(build_module, "process", lambda path, entry: names.append(path.name) or original(path, entry))
+    return names
+
+
+def test_a_rebuild_with_no_change_reuses_every_entry(seeds, tmp_path, processed):
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert sorted(processed) == NAMES
+    processed.clear()
+    result = build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert processed == []
+    assert result.changed == []  # the same pages, not rewritten
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
+
+
+def test_a_changed_data_file_invalidates_every_entry(seeds, tmp_path, processed, monkeypatch):
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    processed.clear()
+    data = tmp_path / "data"
+    shutil.copytree(cache_module.DATA_DIR, data)
+    before = stamp()
+    monkeypatch.setattr(cache_module, "DATA_DIR", data)
+    assert stamp() == before  # the same files: the same stamp
+    with open(data / "site.yml", "a", encoding="utf-8") as stream:
+        stream.write("\n# an edit\n")
+    assert stamp() != before
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert sorted(processed) == NAMES
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2  # the old entries pruned
+
+
+def test_a_changed_metadata_entry_rebuilds_that_seed_only(seeds, tmp_path, processed):
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    processed.clear()
+    (seeds / "metadata.yml").write_text(f"{NAMES[1]}:\n  title: 编辑定的标题\n", encoding="utf-8")
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert processed == [NAMES[1]]
+
+
+def test_a_damaged_entry_is_rebuilt(seeds, tmp_path, processed):
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    processed.clear()
+    for entry in (tmp_path / "cache").glob("*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:40])
+    result = build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert sorted(processed) == NAMES
+    assert len(result.articles) == 2
+    for entry in (tmp_path / "cache").glob("*.pickle"):
+        assert pickle.loads(entry.read_bytes()).slug in {"000_bd77a70b367ecf3a", "004_bd78ec46800fc640"}
+
+
+def test_prune_removes_what_this_build_did_not_use(seeds, tmp_path):
+    folder = tmp_path / "cache"
+    build(seeds, tmp_path / "docs", cache_dir=folder)
+    (folder / "stale.pickle").write_bytes(b"old")
+    (seeds / NAMES[0]).unlink()
+    build(seeds, tmp_path / "docs", cache_dir=folder)
+    assert len(list(folder.glob("*.pickle"))) == 1
+    assert not (folder / "stale.pickle").exists()
+
+
+def test_key_follows_strictness_name_bytes_and_entry(seeds, tmp_path):
+    path = seeds / NAMES[0]
+    cache, strict = Cache(tmp_path / "cache"), Cache(tmp_path / "cache", strict=True)
+    key = cache.key(path, None)
+    assert cache.key(path, None) == key
+    assert strict.key(path, None) != key
+    assert cache.key(path, {"title": "标题"}) != key
+    renamed = seeds / "renamed.txt"
+    shutil.copy(path, renamed)
+    assert cache.key(renamed, None) != key
+
+
+def test_an_entry_holds_no_seed_bytes(seeds, tmp_path):
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    for entry in (tmp_path / "cache").glob("*.pickle"):
+        article = pickle.loads(entry.read_bytes())
+        assert article.seed.raw == b"" and article.seed.text
+
+
+def test_fingerprint_changes_with_a_seed(seeds):
+    before = fingerprint(seeds)
+    assert fingerprint(seeds) == before
+    (seeds / "new.txt").write_text("新的种子\n\n一段正文。\n", encoding="utf-8")
+    assert fingerprint(seeds) != before
+    assert fingerprint(seeds / "missing") == ()

@@ -1,0 +1,15 @@
+"""Rules about text stated once: Han characters, link schemes."""
+from __future__ import annotations
+
+from pipeline.text import HAN_CHARACTER, is_web_url
+
+
+def test_han_characters_of_every_block_the_site_meets():
+    assert HAN_CHARACTER.findall("世界模型 㐀 﨑 JEPA，。") == ["世", "界", "模", "型", "㐀", "﨑"]
+    assert not HAN_CHARACTER.search("䷀ ABC ｱ ㄅ")  # hexagram, Latin, kana, bopomofo
+
+
+def test_links_leave_the_site_over_http_or_https_only():
+    assert is_web_url("https://example.org/") and is_web_url("http://yann.lecun.com/")
+    assert not is_web_url("javascript:alert(1)") and not is_web_url("mailto:a@b.c")
+    assert not is_web_url(None) and not is_web_url("")
