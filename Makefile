@@ -57,7 +57,7 @@ serve: setup fonts
 # Figures per corpus size (10, 100, 1,000 synthetic seeds) to build/bench.json;
 # BENCH_ARGS="--sizes 10,100" for a quick run. Never fails on a missed target.
 bench: setup
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # Quality figures (conversion errors, cleaning precision and recall) on the
 # project's dev sets, printed and written to build/eval/.

@@ -14,11 +14,8 @@ from playwright.sync_api import expect
 
 from serve import serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from chromium import CHROMIUM, CHROMIUM_ARGS  # shared with the benchmark (scripts/chromium.py)
+
 HOST = "127.0.0.1"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 

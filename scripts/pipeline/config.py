@@ -1,4 +1,4 @@
-"""Where the pipeline's data files live, and loading them once."""
+"""Where the pipeline's data files live, and loading them once, checked."""
 from __future__ import annotations
 
 import functools
@@ -6,10 +6,25 @@ from pathlib import Path
 
 import yaml
 
+from .schema import DataError, check
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_data(path: Path, schema: str | None = None):
+    """A data file's contents, checked against the schema of its name (or the
+    one named); DataError names the file, the key and what was expected."""
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=_LOADER)
+    except yaml.YAMLError as error:
+        raise DataError(path, f"not valid YAML: {error}") from error
+    check(data, schema or path.name, path)
+    return data
 
 
 @functools.lru_cache(maxsize=None)
 def load_data(name: str):
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return read_data(DATA_DIR / name)

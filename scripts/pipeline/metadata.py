@@ -11,6 +11,7 @@ import yaml
 
 from .article import Article, Removal, SeedError
 from .config import load_data
+from .schema import DataError, check
 from .text import HAN
 
 METADATA_FILE = "metadata.yml"
@@ -84,6 +85,10 @@ def load_metadata_file(seeds_dir: Path) -> dict:
         raise SeedError(path, f"metadata file is not valid YAML: {error}")
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise SeedError(path, "metadata file must map each seed file name to a mapping of fields")
+    try:
+        check(data, METADATA_FILE, path)
+    except DataError as error:
+        raise SeedError(path, error.reason) from error
     return data
 
 
