@@ -100,6 +100,7 @@ def config():
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
+        "signature": _compile(data["signature"], "chrome.yml signature"),
     }
 
 
@@ -244,6 +245,11 @@ def clean(article: Article) -> None:
             continue
         lines.append(_features(index, number, text, cfg))
 
+    for line in lines:
+        if not line.cues and not line.protected and _menu(line.plain, cfg["sections"]):
+            line.cues.append(("navigation", line.text))
+            line.weight = max(line.weight, next(c.weight for c in cfg["cues"] if c.name == "navigation"))
+
     anchors = [i for i, line in enumerate(lines) if _anchor(line)]
     first, last = (anchors[0], anchors[-1]) if anchors else (len(lines), -1)
     for i, line in enumerate(lines):
@@ -293,11 +299,18 @@ def clean(article: Article) -> None:
     if headline is not None:
         headline.evidence.append("headline")
         title = headline.text
-        suffix = cfg["site_suffix"].search(title)
-        if suffix and cfg["masthead"].search(simplified(suffix.group(1))):
-            # a page's <title>: the headline plus the site's name
+        elsewhere = [line.plain for line in lines if line is not headline and (line.zone != "body" or line.score >= threshold)]
+        while suffix := cfg["site_suffix"].search(title):
+            # a page's <title>: the headline plus the site's name (and its
+            # section): a name that looks like an outlet's or a section's, or
+            # that the page's bylines and notices name too
+            name = simplified(suffix.group(1)).strip()
+            section = _section(name, cfg["sections"])
+            if not (section or cfg["masthead"].search(name) or any(name in plain for plain in elsewhere)):
+                break
             title = title[: suffix.start()].strip()
-            article.evidence.setdefault("labels", []).append((headline.number, suffix.group(1), "before", True, "outlet"))
+            if not section:
+                article.evidence.setdefault("labels", []).append((headline.number, suffix.group(1).strip(), "before", True, "outlet"))
         article.evidence["headline"] = (headline.number, title)
         base = simplified(title)
         for line in lines:
@@ -306,6 +319,16 @@ def clean(article: Article) -> None:
                 line.score += weights["repeated"]
                 line.rule = "repeated"
                 line.evidence.append(f"the headline again, with a site's name ({rest.strip()})")
+
+    # A notice's signature: the issuer's name on a line of its own above the
+    # date that closes the page (政府 notices, letters).
+    for i, line in enumerate(lines[:-1]):
+        after = lines[i + 1]
+        if line.zone == "tail" and _short_label(line) and line.score < threshold and cfg["signature"].fullmatch(line.plain) \
+                and after.score >= threshold and after.rule == "date_line":
+            line.score = threshold
+            line.rule = "signature"
+            line.evidence.append(f"an issuer's name above the closing date on line {after.number}")
 
     # Short labels before the article (site name, section) other than the
     # headline; a text without a single paragraph keeps its short lines, and
@@ -379,6 +402,15 @@ def _section(token: str, sections: set) -> bool:
         return True
     # two section words run together: 即时港闻, 社会新闻, 财经频道
     return any(token[:i] in sections and (token[i:] in sections or token[i:] in ("频道", "专区")) for i in range(1, len(token)))
+
+
+def _menu(plain: str, sections: set) -> bool:
+    """A menu of sections: four or more short items, nearly all section names
+    (每日新闻 要闻 港闻 经济 娱乐 副刊 体育)."""
+    tokens = [t for t in re.split(r"[\s·•|｜/／]+", plain) if t]
+    if len(tokens) < 4 or any(len(t) > 8 for t in tokens):
+        return False
+    return sum(_section(t, sections) for t in tokens) >= 0.75 * len(tokens)
 
 
 def _previous(lines: list, i: int):

@@ -211,7 +211,7 @@ def text_metadata(article: Article) -> dict:
                 value = text[match.start(group): match.end(group)].strip(" 　“”\"「」《》")
                 if group == "who_place":
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
-                if simplified(value) in not_names or not value:
+                if simplified(value) in not_names or not value or _interface(value):
                     continue
                 rank = (priority, 0 if zone in ("head", "lead", "dateline") else 1, number)
                 if group not in found or rank < found[group][0]:
@@ -250,6 +250,13 @@ def text_metadata(article: Article) -> dict:
             text = _BULLET.sub("", text)
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
+
+
+def _interface(value: str) -> bool:
+    """A value made of a page's button words (【打印本页】) names no one."""
+    from .clean import config, simplified
+    cue = next(c for c in config()["cues"] if c.name == "interface")
+    return bool(cue.match(value, simplified(value)))
 
 
 def _is_write_up(article: Article) -> bool:
