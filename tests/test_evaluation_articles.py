@@ -20,9 +20,10 @@ def test_dev_set_sizes(report):
     assert report["figures"]["later"]["seeds"] == 10
     assert report["figures"]["last"]["seeds"] == 8
     assert report["figures"]["fresh"]["seeds"] == 11
+    assert report["figures"]["after_e"]["seeds"] == 7
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]

@@ -432,3 +432,34 @@ def test_section_and_site_after_the_headline():
 def test_a_series_name_before_the_bar_stays_in_the_title():
     article = from_lines(["山城慢旅｜一個人的九份平日散步", *PARAGRAPHS, "文／小凡"])
     assert article.meta["title"] == "山城慢旅｜一個人的九份平日散步"
+
+
+def test_a_signature_needs_the_closing_date_under_it():
+    article = from_lines(["某地新闻标题在这里出现", "2025-10-24 15:32", *PARAGRAPHS, "更多地方新闻", "臺南舊城區徒步區週末試辦"])
+    assert "outlet" not in article.meta
+    article = from_lines(["某县人民政府办公室关于开展森林防火检查的通知", *PARAGRAPHS, "某县人民政府办公室", "2025年10月21日"])
+    assert (article.meta["outlet"], article.meta["date"]) == ("某县人民政府办公室", "2025-10-21")
+
+
+def test_copyright_line_names_the_outlet():
+    article = from_lines(["網路小說遭大量轉載盜版 作者聯名呼籲平台把關", "2025/10/22 18:05", *PARAGRAPHS,
+                          "版權所有 © 2025 台灣日日新聞 All Rights Reserved."])
+    assert article.meta["outlet"] == "台灣日日新聞"
+    assert article.meta["title"] == "網路小說遭大量轉載盜版 作者聯名呼籲平台把關"
+
+
+def test_an_email_pasted_with_its_headers():
+    article = from_lines(["发件人：社区服务中心", "发送时间：2025年10月24日 星期五 9:30", "收件人：各楼栋志愿者",
+                          "主题：转发：社区秋季义诊活动安排", "各位志愿者：",
+                          "本周六上午八点半至十一点半，社区将联合区人民", "医院在中心广场举办秋季义诊活动，届时将提供量",
+                          "血压、测血糖和中医问诊等服务。", "请各楼栋志愿者提前通知楼内的老年住户，行动不",
+                          "便的老人可以联系中心，我们会安排工作人员上门", "接送。", "社区服务中心"])
+    assert (article.meta["title"], article.meta["date"], article.meta["outlet"]) == ("社区秋季义诊活动安排", "2025-10-24", "社区服务中心")
+    text = body_text(article)
+    assert "本周六上午八点半至十一点半，社区将联合区人民医院在中心广场举办秋季义诊活动" in text
+    assert "发件人" not in text and not text.rstrip().endswith("社区服务中心")
+
+
+def test_a_platform_is_not_the_outlet_of_its_own_original():
+    article = from_lines(["智能手表续航大比拼：谁能撑过一周", "数码前线观察 2025-10-16 10:20", *PARAGRAPHS, "本文为百家号原创，未经授权不得转载。"])
+    assert article.meta["outlet"] == "数码前线观察"

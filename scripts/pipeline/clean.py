@@ -12,6 +12,7 @@ import opencc
 
 from .article import Article, Removal
 from .config import load_data
+from .structure import unwrap
 
 _T2S = opencc.OpenCC("t2s")
 _LETTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
@@ -233,6 +234,10 @@ def clean(article: Article) -> None:
             continue  # the whole line was a fragment, recorded above
         body.append((number, line))
 
+    # Hard-wrapped text: a paragraph's lines are judged as one (chrome lines are never joined)
+    body = unwrap(body, load_data("structure.yml")["hard_wrap"],
+                  keep_apart=lambda text: bool(_features(0, 0, text.strip(), cfg).cues) or bool(cfg["thematic_break"].match(text.strip())))
+
     lines: list[Line] = []
     kept_breaks = []
     for index, (number, raw) in enumerate(body):
@@ -325,10 +330,21 @@ def clean(article: Article) -> None:
     for i, line in enumerate(lines[:-1]):
         after = lines[i + 1]
         if line.zone == "tail" and _short_label(line) and line.score < threshold and cfg["signature"].fullmatch(line.plain) \
-                and after.score >= threshold and after.rule == "date_line":
+                and after.score >= threshold and any(name == "date_line" for name, _ in after.cues):
             line.score = threshold
             line.rule = "signature"
             line.evidence.append(f"an issuer's name above the closing date on line {after.number}")
+            article.evidence.setdefault("labels", []).append((line.number, line.text, "after", False, "outlet"))
+
+    # A name closing the page that a byline or header above already names
+    # (an e-mail's sender signing off, an outlet's name under its notice).
+    if lines and lines[-1].zone == "tail" and _short_label(lines[-1]) and lines[-1].score < threshold and len(lines[-1].plain) >= 2:
+        last = lines[-1]
+        named = next((line for line in lines[:-1] if line.score >= threshold and line.zone != "body" and last.plain in line.plain), None)
+        if named is not None:
+            last.score = threshold
+            last.rule = "signature"
+            last.evidence.append(f"a name closing the page, named by chrome line {named.number}")
 
     # Short labels before the article (site name, section) other than the
     # headline; a text without a single paragraph keeps its short lines, and

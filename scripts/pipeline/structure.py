@@ -136,9 +136,10 @@ def _wrap_width(lines: list, rule: dict) -> int:
     return width - rule["tolerance"]
 
 
-def unwrap(lines: list, rule: dict) -> list:
+def unwrap(lines: list, rule: dict, keep_apart=lambda text: False) -> list:
     """(number, line) pairs with a hard-wrapped paragraph's lines joined into
-    one, numbered as its first line; other text as it was."""
+    one, numbered as its first line; other text as it was. A line for which
+    keep_apart is true (a chrome line, say) is never joined to another."""
     width = _wrap_width(lines, rule)
     if not width:
         return list(lines)
@@ -146,14 +147,15 @@ def unwrap(lines: list, rule: dict) -> list:
     open_line = False
     for number, line in lines:
         text = line.strip()
-        if open_line and text and not text.startswith(("#", ">", "{{", "-", "*", "[", "!")):
+        apart = bool(text) and keep_apart(text)
+        if open_line and text and not apart and not text.startswith(("#", ">", "{{", "-", "*", "[", "!")):
             previous_number, previous = out[-1]
             joiner = " " if previous[-1:].isascii() and previous[-1:].isalnum() and text[:1].isascii() else ""
             out[-1] = (previous_number, previous + joiner + text)
         else:
             out.append((number, text or line))
         current = out[-1][1].strip() if out else ""
-        open_line = bool(text) and len(text) >= width and text[-1] not in rule["sentence_endings"]
+        open_line = bool(text) and not apart and len(text) >= width and text[-1] not in rule["sentence_endings"]
         if not current:
             open_line = False
     return out
