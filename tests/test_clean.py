@@ -365,3 +365,38 @@ def test_a_fragment_tacked_onto_the_last_paragraph_leaves_it_alone(tail, rule):
     clean(article)
     assert kept(article) == [*PARAGRAPHS, last]
     assert [(r.rule, r.text.strip()) for r in article.removed] == [(rule, tail)]
+
+
+# --- notice words, menus, forum pages -------------------------------------------
+
+def test_a_headline_about_copyright_is_not_a_notice():
+    article = make_article(["短视频“二创”版权纠纷增多 平台转载规则亟待细化", "2025-10-20 16:45 来源：法治观察网",
+                            "近年来，影视剧片段在短视频平台传播，由此引发的著作权纠纷明显增多。", *PARAGRAPHS,
+                            "本文为原创内容，未经授权不得转载。"])
+    clean(article)
+    assert article.evidence["headline"][1] == "短视频“二创”版权纠纷增多 平台转载规则亟待细化"
+    assert "近年来，影视剧片段在短视频平台传播，由此引发的著作权纠纷明显增多。" in kept(article)
+    assert removed(article)["本文为原创内容，未经授权不得转载。"] == "reprint"
+
+
+def test_a_menu_of_section_names_is_navigation_not_the_headline():
+    article = make_article(["每日新聞 要聞 港聞 經濟 娛樂 副刊 體育", "2025年10月23日 星期四",
+                            "屋邨街市翻新後租金升 老字號菜檔考慮結業", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "屋邨街市翻新後租金升 老字號菜檔考慮結業"
+    assert removed(article)["每日新聞 要聞 港聞 經濟 娛樂 副刊 體育"] == "navigation"
+
+
+def test_forum_counters_buttons_and_tags():
+    article = make_article(["查看: 5623|回复: 48", "[转帖] 入门级无反相机怎么选？三款热门机型上手对比",
+                            *PARAGRAPHS, "回复", "使用道具 举报"])
+    clean(article)
+    assert article.evidence["headline"][1] == "入门级无反相机怎么选？三款热门机型上手对比"
+    assert {"查看: 5623|回复: 48", "回复", "使用道具 举报"} <= set(removed(article))
+
+
+@pytest.mark.parametrize("line", ["— 3 —", "- 12 -", "第 3 页", "第3页 共12页"])
+def test_printed_page_numbers_are_chrome(line):
+    article = make_article([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)[line] in ("page_number", "counter")  # "- 12 -" is also a numbers-only line

@@ -19,9 +19,11 @@ def test_dev_set_sizes(report):
     assert report["figures"]["held_out"]["seeds"] == 20
     assert report["figures"]["later"]["seeds"] == 10
     assert report["figures"]["last"]["seeds"] == 8
+    assert report["figures"]["fresh"]["seeds"] == 11
+    assert report["figures"]["after_e"]["seeds"] == 7
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]

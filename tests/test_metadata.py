@@ -11,6 +11,8 @@ from pipeline.ingest import read_seed
 from pipeline.metadata import (
     complete_metadata,
     load_metadata_file,
+    chinese_number,
+    gregorian,
     normalise_date,
     split_front_matter,
 )
@@ -247,6 +249,15 @@ def from_lines(lines, entry=None, name="sample.txt"):
     ("出版時間：2025/09/28 06:00", "2025-09-28"),
     (" date 2025-10-24", "2025-10-24"),
     ("远方的家 2025年11月18日 13:18 北京", "2025-11-18"),
+    # Taiwan's 民國 years and dates in Chinese numerals
+    ("中華民國114年10月22日 星期三", "2025-10-22"),
+    ("民國114年10月22日", "2025-10-22"),
+    ("發布日期：114-10-21", "2025-10-21"),
+    ("114/10/21 14:30", "2025-10-21"),
+    ("114年10月21日", "2025-10-21"),
+    ("中華民國一一四年十月十八日", "2025-10-18"),
+    ("二〇二五年十月二十日", "2025-10-20"),
+    ("二○二五年十二月三十一日", "2025-12-31"),
 ])
 def test_date_forms_in_the_head(line, date):
     article = from_lines(["某地新闻标题在这里出现", line, *PARAGRAPHS])
@@ -365,3 +376,90 @@ def test_labels_written_after_their_values():
     article = from_lines(["首页 科技资讯 观点", "基带芯片的往事", "行业观察 | 来源", "L晨光 | 作者", "不提供二次转载", *PARAGRAPHS])
     assert (article.meta["title"], article.meta["outlet"], article.meta["author"]) == ("基带芯片的往事", "行业观察", "L晨光")
     assert body_text(article).strip().startswith(PARAGRAPHS[0])
+
+
+# --- 民國 years and Chinese numerals ------------------------------------------
+
+@pytest.mark.parametrize("text, number", [
+    ("114", 114), ("一一四", 114), ("二〇二五", 2025), ("二○二五", 2025), ("十", 10), ("十八", 18),
+    ("二十", 20), ("二十三", 23), ("三十一", 31), ("一百一十四", 114), ("年", None), ("", None),
+])
+def test_chinese_number(text, number):
+    assert chinese_number(text) == number
+
+
+@pytest.mark.parametrize("text, rewritten", [
+    ("中华民国114年10月22日 星期三", "2025年10月22日 星期三"),
+    ("发布日期：114-10-21", "发布日期：2025年10月21日"),
+    ("民国一一四年十月十八日", "2025年10月18日"),
+    ("二〇二五年十月二十日", "2025年10月20日"),
+    # a Gregorian date, a price range, a count stay as they are
+    ("2025年10月23日", "2025年10月23日"),
+    ("价格在114.5-10.2之间", "价格在114.5-10.2之间"),
+    ("共114人参加", "共114人参加"),
+])
+def test_gregorian(text, rewritten):
+    assert gregorian(text) == rewritten
+
+
+def test_normalise_date_reads_roc_years():
+    assert normalise_date("民國114年10月23日") == "2025-10-23"
+    assert normalise_date("二〇二五年十月二十三日") == "2025-10-23"
+
+
+def test_a_notice_signed_at_the_tail_gives_outlet_and_date():
+    article = from_lines(["关于做好冬季供热保障工作的通知", *PARAGRAPHS, "市住房和城乡建设局", "二〇二五年十月二十日", "【打印本页】【关闭窗口】"])
+    assert (article.meta["outlet"], article.meta["date"]) == ("市住房和城乡建设局", "2025-10-20")
+    assert "市住房和城乡建设局" not in body_text(article)
+
+
+def test_button_words_in_brackets_name_no_outlet():
+    article = from_lines(["某地新闻标题在这里出现", *PARAGRAPHS, "【打印本页】【关闭窗口】"])
+    assert "outlet" not in article.meta
+
+
+def test_site_name_after_the_headline_when_the_page_names_it_again():
+    article = from_lines(["国产扫地机器人出海三年：从拼价格到拼专利｜数码前线", "2025-10-22 08:30", *PARAGRAPHS,
+                          "本文为数码前线原创，未经授权不得转载。"])
+    assert (article.meta["title"], article.meta["outlet"]) == ("国产扫地机器人出海三年：从拼价格到拼专利", "数码前线")
+
+
+def test_section_and_site_after_the_headline():
+    article = from_lines(["银行理财收益率连续三个月回落 稳健型产品受追捧_财经频道_东南商报网", "2025-10-23 10:12", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("银行理财收益率连续三个月回落 稳健型产品受追捧", "东南商报网")
+
+
+def test_a_series_name_before_the_bar_stays_in_the_title():
+    article = from_lines(["山城慢旅｜一個人的九份平日散步", *PARAGRAPHS, "文／小凡"])
+    assert article.meta["title"] == "山城慢旅｜一個人的九份平日散步"
+
+
+def test_a_signature_needs_the_closing_date_under_it():
+    article = from_lines(["某地新闻标题在这里出现", "2025-10-24 15:32", *PARAGRAPHS, "更多地方新闻", "臺南舊城區徒步區週末試辦"])
+    assert "outlet" not in article.meta
+    article = from_lines(["某县人民政府办公室关于开展森林防火检查的通知", *PARAGRAPHS, "某县人民政府办公室", "2025年10月21日"])
+    assert (article.meta["outlet"], article.meta["date"]) == ("某县人民政府办公室", "2025-10-21")
+
+
+def test_copyright_line_names_the_outlet():
+    article = from_lines(["網路小說遭大量轉載盜版 作者聯名呼籲平台把關", "2025/10/22 18:05", *PARAGRAPHS,
+                          "版權所有 © 2025 台灣日日新聞 All Rights Reserved."])
+    assert article.meta["outlet"] == "台灣日日新聞"
+    assert article.meta["title"] == "網路小說遭大量轉載盜版 作者聯名呼籲平台把關"
+
+
+def test_an_email_pasted_with_its_headers():
+    article = from_lines(["发件人：社区服务中心", "发送时间：2025年10月24日 星期五 9:30", "收件人：各楼栋志愿者",
+                          "主题：转发：社区秋季义诊活动安排", "各位志愿者：",
+                          "本周六上午八点半至十一点半，社区将联合区人民", "医院在中心广场举办秋季义诊活动，届时将提供量",
+                          "血压、测血糖和中医问诊等服务。", "请各楼栋志愿者提前通知楼内的老年住户，行动不",
+                          "便的老人可以联系中心，我们会安排工作人员上门", "接送。", "社区服务中心"])
+    assert (article.meta["title"], article.meta["date"], article.meta["outlet"]) == ("社区秋季义诊活动安排", "2025-10-24", "社区服务中心")
+    text = body_text(article)
+    assert "本周六上午八点半至十一点半，社区将联合区人民医院在中心广场举办秋季义诊活动" in text
+    assert "发件人" not in text and not text.rstrip().endswith("社区服务中心")
+
+
+def test_a_platform_is_not_the_outlet_of_its_own_original():
+    article = from_lines(["智能手表续航大比拼：谁能撑过一周", "数码前线观察 2025-10-16 10:20", *PARAGRAPHS, "本文为百家号原创，未经授权不得转载。"])
+    assert article.meta["outlet"] == "数码前线观察"

@@ -254,3 +254,35 @@ def test_markdown_seed_lists():
 def test_title_is_typeset():
     article = structured(["正文。"], meta={"title": "图灵奖得主LeCun最后警告Meta:我搞了40年AI"})
     assert article.meta["title"] == "图灵奖得主 LeCun 最后警告 Meta：我搞了 40 年 AI"
+
+
+# --- hard-wrapped text ----------------------------------------------------------
+
+def test_hard_wrapped_paragraphs_are_joined():
+    article = structured([
+        "今年八月至九月，课题组走访了中部三个省份",
+        "的十二个县城，访谈了近两百家个体商户和",
+        "连锁门店负责人。",
+        "第一个变化是，县城的连锁便利店数量明显",
+        "增加，不少门店由原来的夫妻店加盟改造而来。",
+        "第二个变化是，即时配送开始覆盖县城主城区，",
+        "外卖平台上的商超订单比去年同期增长较快。",
+    ])
+    assert [b.text for b in article.blocks] == [
+        "今年八月至九月，课题组走访了中部三个省份的十二个县城，访谈了近两百家个体商户和连锁门店负责人。",
+        "第一个变化是，县城的连锁便利店数量明显增加，不少门店由原来的夫妻店加盟改造而来。",
+        "第二个变化是，即时配送开始覆盖县城主城区，外卖平台上的商超订单比去年同期增长较快。",
+    ]
+
+
+def test_headings_between_long_paragraphs_are_not_wrapped_lines():
+    lines = [
+        "一、供热设施检修进展情况",
+        "各供热企业已经完成锅炉和换热站的检修工作，老旧管网的改造也在按计划推进，预计十一月上旬全部完工。",
+        "二、投诉处置机制建设情况",
+        "各区已经建立供热投诉快速处置机制，对群众反映的室温不达标问题，做到当日受理、三日内办结。",
+        "三、极端天气应对准备情况",
+        "遇到寒潮等极端天气，各单位要加强值班值守，确保信息报送及时准确，抢修队伍随时待命。",
+    ]
+    article = structured(lines)
+    assert [b.kind for b in article.blocks] == ["heading", "paragraph"] * 3

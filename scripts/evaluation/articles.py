@@ -6,7 +6,10 @@ Seeds named a* are the tuning half (written before the rules were tuned and
 used to tune them); b* were held out (written afterwards; their first
 figures, before any rule saw them, are kept in the report to the lead);
 c* were written after tuning on both, from messier kinds of scrape; d*
-last of all, after every rule was in place. Figures are printed per half and written to build/eval/articles.json."""
+last of all, after every rule was in place; e* afterwards, from kinds of
+page the others had few of (民國 and Chinese-numeral dates, hard-wrapped
+text, site-name suffixes, tail bylines), measured before any rule saw them; f* after the rules for e* were in,
+to see whether those rules generalise. Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -122,6 +125,8 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "held_out": {n: r for n, r in results.items() if n.startswith("b")},
         "later": {n: r for n, r in results.items() if n.startswith("c")},
         "last": {n: r for n, r in results.items() if n.startswith("d")},
+        "fresh": {n: r for n, r in results.items() if n.startswith("e")},
+        "after_e": {n: r for n, r in results.items() if n.startswith("f")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}

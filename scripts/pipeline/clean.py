@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .article import HANS, Article, Removal
 from .config import load_data
+from .structure import unwrap
 from .text import HAN, HAN_CHARACTER as _HAN
 from .variants import CHARACTERS_ONLY, shipped
 
@@ -100,6 +101,7 @@ def config():
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
+        "signature": _compile(data["signature"], "chrome.yml signature"),
     }
 
 
@@ -232,6 +234,10 @@ def clean(article: Article) -> None:
             continue  # the whole line was a fragment, recorded above
         body.append((number, line))
 
+    # Hard-wrapped text: a paragraph's lines are judged as one (chrome lines are never joined)
+    body = unwrap(body, load_data("structure.yml")["hard_wrap"],
+                  keep_apart=lambda text: bool(_features(0, 0, text.strip(), cfg).cues) or bool(cfg["thematic_break"].match(text.strip())))
+
     lines: list[Line] = []
     kept_breaks = []
     for index, (number, raw) in enumerate(body):
@@ -243,6 +249,11 @@ def clean(article: Article) -> None:
             kept_breaks.append(index)
             continue
         lines.append(_features(index, number, text, cfg))
+
+    for line in lines:
+        if not line.cues and not line.protected and _menu(line.plain, cfg["sections"]):
+            line.cues.append(("navigation", line.text))
+            line.weight = max(line.weight, next(c.weight for c in cfg["cues"] if c.name == "navigation"))
 
     anchors = [i for i, line in enumerate(lines) if _anchor(line)]
     first, last = (anchors[0], anchors[-1]) if anchors else (len(lines), -1)
@@ -293,11 +304,18 @@ def clean(article: Article) -> None:
     if headline is not None:
         headline.evidence.append("headline")
         title = headline.text
-        suffix = cfg["site_suffix"].search(title)
-        if suffix and cfg["masthead"].search(simplified(suffix.group(1))):
-            # a page's <title>: the headline plus the site's name
+        elsewhere = [line.plain for line in lines if line is not headline and (line.zone != "body" or line.score >= threshold)]
+        while suffix := cfg["site_suffix"].search(title):
+            # a page's <title>: the headline plus the site's name (and its
+            # section): a name that looks like an outlet's or a section's, or
+            # that the page's bylines and notices name too
+            name = simplified(suffix.group(1)).strip()
+            section = _section(name, cfg["sections"])
+            if not (section or cfg["masthead"].search(name) or any(name in plain for plain in elsewhere)):
+                break
             title = title[: suffix.start()].strip()
-            article.evidence.setdefault("labels", []).append((headline.number, suffix.group(1), "before", True, "outlet"))
+            if not section:
+                article.evidence.setdefault("labels", []).append((headline.number, suffix.group(1).strip(), "before", True, "outlet"))
         article.evidence["headline"] = (headline.number, title)
         base = simplified(title)
         for line in lines:
@@ -306,6 +324,27 @@ def clean(article: Article) -> None:
                 line.score += weights["repeated"]
                 line.rule = "repeated"
                 line.evidence.append(f"the headline again, with a site's name ({rest.strip()})")
+
+    # A notice's signature: the issuer's name on a line of its own above the
+    # date that closes the page (政府 notices, letters).
+    for i, line in enumerate(lines[:-1]):
+        after = lines[i + 1]
+        if line.zone == "tail" and _short_label(line) and line.score < threshold and cfg["signature"].fullmatch(line.plain) \
+                and after.score >= threshold and any(name == "date_line" for name, _ in after.cues):
+            line.score = threshold
+            line.rule = "signature"
+            line.evidence.append(f"an issuer's name above the closing date on line {after.number}")
+            article.evidence.setdefault("labels", []).append((line.number, line.text, "after", False, "outlet"))
+
+    # A name closing the page that a byline or header above already names
+    # (an e-mail's sender signing off, an outlet's name under its notice).
+    if lines and lines[-1].zone == "tail" and _short_label(lines[-1]) and lines[-1].score < threshold and len(lines[-1].plain) >= 2:
+        last = lines[-1]
+        named = next((line for line in lines[:-1] if line.score >= threshold and line.zone != "body" and last.plain in line.plain), None)
+        if named is not None:
+            last.score = threshold
+            last.rule = "signature"
+            last.evidence.append(f"a name closing the page, named by chrome line {named.number}")
 
     # Short labels before the article (site name, section) other than the
     # headline; a text without a single paragraph keeps its short lines, and
@@ -379,6 +418,15 @@ def _section(token: str, sections: set) -> bool:
         return True
     # two section words run together: 即时港闻, 社会新闻, 财经频道
     return any(token[:i] in sections and (token[i:] in sections or token[i:] in ("频道", "专区")) for i in range(1, len(token)))
+
+
+def _menu(plain: str, sections: set) -> bool:
+    """A menu of sections: four or more short items, nearly all section names
+    (每日新闻 要闻 港闻 经济 娱乐 副刊 体育)."""
+    tokens = [t for t in re.split(r"[\s·•|｜/／]+", plain) if t]
+    if len(tokens) < 4 or any(len(t) > 8 for t in tokens):
+        return False
+    return sum(_section(t, sections) for t in tokens) >= 0.75 * len(tokens)
 
 
 def _previous(lines: list, i: int):

@@ -63,7 +63,7 @@ def normalise_date(value) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
+    text = gregorian(str(value))
     match = re.search(r"(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})", text)
     if match:
         year, month, day = map(int, match.groups())
@@ -133,6 +133,57 @@ def _byline_rules():
     return data, fields, re.compile(data["date"]), re.compile(data["english_date"]), re.compile(data["date_label"])
 
 
+@functools.lru_cache(maxsize=1)
+def _date_forms():
+    data = load_data("bylines.yml")
+    return re.compile(data["roc_date"]), re.compile(data["numeral_date"])
+
+
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def chinese_number(text: str) -> int | None:
+    """An integer written in Arabic digits or Chinese numerals: 114, 一一四,
+    二〇二五, 十, 十八, 二十三, 一百一十四. None when it is neither."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _DIGITS and c not in "十百" for c in text):
+        return None
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_DIGITS[c]) for c in text))  # read digit by digit: 二〇二五
+    total, digit = 0, None
+    for c in text:
+        if c in _DIGITS:
+            digit = _DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * (100 if c == "百" else 10)
+            digit = None
+    return total + (digit or 0)
+
+
+def gregorian(text: str) -> str:
+    """The text with 民國 dates and dates in Chinese numerals rewritten as
+    Arabic Gregorian dates (2025年10月22日), so one date pattern reads them all.
+    Text in Simplified characters (民国)."""
+    roc, numeral = _date_forms()
+
+    def from_roc(match: re.Match) -> str:
+        groups = [g for g in match.groups() if g is not None]
+        year, month, day = (chinese_number(g) for g in groups)
+        if None in (year, month, day):
+            return match.group(0)
+        return f"{year + 1911}年{month}月{day}日"
+
+    def from_numerals(match: re.Match) -> str:
+        year, month, day = (chinese_number(g) for g in match.groups())
+        if None in (year, month, day):
+            return match.group(0)
+        return f"{year}年{month}月{day}日"
+
+    return numeral.sub(from_numerals, roc.sub(from_roc, text))
+
+
 _BULLET = re.compile(r"^[-*+•·]\s+")
 _MONTHS = {name: i for i, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -166,7 +217,7 @@ def text_metadata(article: Article) -> dict:
                 value = text[match.start(group): match.end(group)].strip(" 　“”\"「」《》")
                 if group == "who_place":
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
-                if simplified(value) in not_names or not value:
+                if simplified(value) in not_names or not value or _interface(value):
                     continue
                 rank = (priority, 0 if zone in ("head", "lead", "dateline") else 1, number)
                 if group not in found or rank < found[group][0]:
@@ -175,7 +226,7 @@ def text_metadata(article: Article) -> dict:
     for number, text, zone in bylines:
         if zone == "body":
             continue
-        plain = simplified(text)
+        plain = gregorian(simplified(text))
         for match in date_re.finditer(plain):
             value = _valid_date(*map(int, match.groups()))
             if not value:
@@ -205,6 +256,13 @@ def text_metadata(article: Article) -> dict:
             text = _BULLET.sub("", text)
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
+
+
+def _interface(value: str) -> bool:
+    """A value made of a page's button words (【打印本页】) names no one."""
+    from .clean import config, simplified
+    cue = next(c for c in config()["cues"] if c.name == "interface")
+    return bool(cue.match(value, simplified(value)))
 
 
 def _is_write_up(article: Article) -> bool:

@@ -122,6 +122,45 @@ def _quote_first_person(blocks: list, rule: dict) -> None:
             del blocks[index + 2: following]
 
 
+def _wrap_width(lines: list, rule: dict) -> int:
+    """The width a hard-wrapped text was broken at, or 0 when it was not."""
+    texts = [line.strip() for _, line in lines if line.strip()]
+    cut = [len(text) for text in texts if len(text) >= rule["min_width"] and text[-1] not in rule["sentence_endings"]]
+    if len(cut) < rule["min_lines"]:
+        return 0
+    width = max(set(cut), key=lambda n: sum(abs(m - n) <= rule["tolerance"] for m in cut))
+    at_width = [n for n in cut if abs(n - width) <= rule["tolerance"]]
+    longer = [text for text in texts if len(text) > width + rule["tolerance"]]
+    if len(at_width) < rule["min_lines"] or len(longer) > rule["max_longer"] * len(texts):
+        return 0
+    return width - rule["tolerance"]
+
+
+def unwrap(lines: list, rule: dict, keep_apart=lambda text: False) -> list:
+    """(number, line) pairs with a hard-wrapped paragraph's lines joined into
+    one, numbered as its first line; other text as it was. A line for which
+    keep_apart is true (a chrome line, say) is never joined to another."""
+    width = _wrap_width(lines, rule)
+    if not width:
+        return list(lines)
+    out: list = []
+    open_line = False
+    for number, line in lines:
+        text = line.strip()
+        apart = bool(text) and keep_apart(text)
+        if open_line and text and not apart and not text.startswith(("#", ">", "{{", "-", "*", "[", "!")):
+            previous_number, previous = out[-1]
+            joiner = " " if previous[-1:].isascii() and previous[-1:].isalnum() and text[:1].isascii() else ""
+            out[-1] = (previous_number, previous + joiner + text)
+        else:
+            out.append((number, text or line))
+        current = out[-1][1].strip() if out else ""
+        open_line = bool(text) and not apart and len(text) >= width and text[-1] not in rule["sentence_endings"]
+        if not current:
+            open_line = False
+    return out
+
+
 def structure(article: Article) -> None:
     """The structure stage: article.body lines to article.blocks."""
     config, subheading, references = _config()
@@ -132,7 +171,7 @@ def structure(article: Article) -> None:
     in_references = False
     stamped = 0
     previous = 0
-    for number, line in article.body:
+    for number, line in unwrap(article.body, config["hard_wrap"]):
         for block in blocks[stamped:]:
             block.line = block.line or previous
         stamped = len(blocks)
