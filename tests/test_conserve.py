@@ -30,7 +30,7 @@ def lossy_structure(monkeypatch):
         original(article)
         article.blocks = [b for b in article.blocks if "儿子" not in b.text]
 
-    monkeypatch.setattr("pipeline.build.structure", dropping)
+    monkeypatch.setattr("pipeline.stages.structure", dropping)  # the stage list lives in stages.py
 
 
 def seeds_with(tmp_path) -> Path:
