@@ -129,6 +129,15 @@ def test_converter_cached_per_variant_and_region():
     ("折合人民币五百万元", "折合人民幣五百萬元"),  # not 摺合
     ("产品质量", "產品品質"),
     ("质量守恒定律", "質量守恆定律"),
+    ("可是只有他能完成", "可是只有他能完成"),  # not 隻 (OpenCC issues 257, 1304)
+    ("而不是只补贴大企业", "而不是只補貼大企業"),
+    ("新版本被发布后", "新版本被發布後"),  # not 被髮布 (OpenCC issue 1497)
+    ("展示了如何参与制造", "展示了如何參與製造"),
+    ("低级错误", "低級錯誤"),  # not 低階
+    ("禁用农药", "禁用農藥"),  # not 停用
+    ("水溢出来", "水溢出來"),  # not 溢位
+    ("分区管控", "分區管控"),  # not 分割槽
+    ("连接器大厂", "連接器大廠"),  # not 聯結器
 ])
 def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -136,6 +145,8 @@ def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
 
 @pytest.mark.parametrize("source, expected", [
     ("核心", "核心"), ("序列", "序列"), ("互動", "互动"), ("建立制度", "建立制度"), ("經濟指標", "经济指标"),
+    ("政府撥出經費", "政府拨出经费"), ("電網過載", "电网过载"), ("餐桌上的桌布", "餐桌上的桌布"),
+    ("全球季度營收", "全球季度营收"), ("新球季", "新赛季"),
 ])
 def test_ordinary_words_are_not_over_converted_to_simplified(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -161,6 +172,9 @@ def test_names_keep_the_author_s_words():
     ("计算机视觉", "電腦視覺"),
     ("数字化转型", "數位轉型"),
     ("谷歌发布了新模型", "Google 發布了新模型"),
+    ("远程医疗", "遠距醫療"),
+    ("产业集群", "產業聚落"),
+    ("云计算", "雲端運算"),
 ])
 def test_mainland_words_become_taiwan_words(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -226,6 +240,15 @@ def test_hong_kong_original_converts_with_hong_kong_tables():
     assert hong_kong.variants[HANS][0].text == "隐私专员提醒市民，出租车司机的收入下降。"
     assert taiwan.variants[HANS][0].text != hong_kong.variants[HANS][0].text
     assert hong_kong.variants[HANT][0].text == text  # the original is never a round trip
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("上載相片", "上传相片"), ("數碼化", "数字化"), ("數碼相機", "数码相机"), ("流動數據", "移动数据"),
+    ("電單車", "摩托车"), ("進入球場", "进入球场"), ("滑鼠和硬碟", "鼠标和硬盘"), ("覆診", "复诊"),
+])
+def test_hong_kong_words_become_mainland_words(source, expected):
+    from pipeline.variants import Converter
+    assert Converter("hk2s").convert(source) == expected
 
 
 # --- per-article overrides -------------------------------------------------------------
