@@ -74,3 +74,19 @@ def test_broken_metadata_file_is_a_seed_error_naming_the_file(tmp_path, text, ex
         load_metadata_file(tmp_path)
     assert info.value.path.name == "metadata.yml"
     assert "metadata.yml" in str(info.value) and expected in str(info.value)
+
+
+def test_build_with_a_broken_metadata_file_reports_it_and_keeps_the_pages(tmp_path):
+    import shutil
+
+    from pipeline.build import build
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "003_50ce4e93d524b5f0.txt", seeds)
+    docs = tmp_path / "docs"
+    build(seeds, docs)
+    before = {p: p.read_bytes() for p in docs.rglob("*.md")}
+    (seeds / "metadata.yml").write_text("003_50ce4e93d524b5f0.txt:\n  title: [a, list]\n", encoding="utf-8")
+    with pytest.raises(SeedError, match=r"metadata.yml: 003_50ce4e93d524b5f0.txt.title: expected a string"):
+        build(seeds, docs)
+    assert {p: p.read_bytes() for p in docs.rglob("*.md")} == before

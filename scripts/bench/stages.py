@@ -34,12 +34,13 @@ GROUPS = {
 SEVERAL = 3  # repetitions of the convert stage and its OpenCC floor
 
 
-def _grouped() -> dict:
-    """GROUPS with each name replaced by its Stage; a stage the groups miss is an error."""
+def grouped() -> dict:
+    """GROUPS with each name replaced by its Stage. The groups must list the
+    pipeline's stages in its order, so a stage added there is never left out here."""
     stages = {stage.name: stage for stage in STAGES}
     named = [name for names in GROUPS.values() for name in names]
-    if sorted(named) != sorted(stages):
-        raise BenchError(f"bench.stages.GROUPS does not match the pipeline's stages: {sorted(stages)}")
+    if named != list(stages):
+        raise BenchError(f"bench.stages.GROUPS does not list the pipeline's stages in order: {list(stages)}")
     return {group: [stages[name] for name in names] for group, names in GROUPS.items()}
 
 
@@ -87,7 +88,7 @@ def conversion_input(article: Article) -> tuple[str, str]:
 def run_stages(seeds_dir: Path, docs_dir: Path, memory: bool) -> tuple[dict, dict]:
     """One pass of every stage over every seed. Returns (stage figures, extras)."""
     entries = load_metadata_file(seeds_dir)
-    groups = _grouped()
+    groups = grouped()
     articles = [new_article(path) for path in seed_files(seeds_dir)]
     results: dict = {}
     extras: dict = {}

@@ -23,6 +23,7 @@ from pipeline.build import BuildResult, build
 from pipeline.cache import fingerprint
 from pipeline.config import load_data
 from pipeline.publish import publish
+from pipeline.schema import DataError
 
 from .config import ReaderConfig
 
@@ -84,7 +85,7 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             try:
                 self.result = build(self.seeds_dir, self.docs_dir, self.reports_dir,
                                     self.output / "cache" if self.config.cache else None, strict=strict)
-            except SeedError as error:
+            except (SeedError, DataError) as error:  # a bad seeds/metadata.yml or data file, named, without a traceback
                 raise PluginError(str(error))
             if strict and self.result.errors:
                 raise PluginError("; ".join(str(error) for error in self.result.errors))
