@@ -87,7 +87,7 @@ class Removal:
 @dataclass
 class Seed:
     path: Path
-    raw: bytes
+    raw: bytes  # the file as read; the read stage empties it once decoded (not kept in the cache)
     text: str = ""
     encoding: str = ""
 

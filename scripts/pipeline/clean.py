@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .article import HANS, Article, Removal
 from .config import load_data
 from .structure import unwrap
-from .text import HAN, HAN_CHARACTER as _HAN
+from .text import HAN
 from .variants import CHARACTERS_ONLY, shipped
 
 _T2S = shipped(CHARACTERS_ONLY[HANS])

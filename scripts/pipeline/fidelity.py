@@ -4,7 +4,6 @@ converter, and what did not come back."""
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from .article import HANS, HANT, Article

@@ -5,6 +5,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .article import HANS, HANT
 from .config import load_data
 from .typography import typeset
 
@@ -77,15 +78,8 @@ def load_glossary() -> tuple[Term, ...]:
     return tuple(terms)
 
 
-def variant_forms(direction: str) -> dict:
+def variant_forms(target: str) -> dict:
     """Glossary forms, for the conversion dictionaries: {source form: target
-    form} for "s2t" (zh-Hans to zh-Hant) or "t2s" (zh-Hant to zh-Hans)."""
-    pairs = {}
-    for term in load_glossary():
-        for form in term.forms:
-            hans, hant = form["zh-Hans"], form["zh-Hant"]
-            if direction in ("s2t", "s2twp"):
-                pairs[hans] = hant
-            else:
-                pairs[hant] = hans
-    return pairs
+    form} converting into the `target` variant."""
+    source = HANS if target == HANT else HANT
+    return {form[source]: form[target] for term in load_glossary() for form in term.forms}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .article import Article, Block, Converted, Link, Strong, Sup, TermLink, Text
+from .article import Block, Converted, Link, Strong, Sup, TermLink, Text
 
 # Characters Python-Markdown (with this site's extensions) reads as markup and
 # lets a backslash escape; others, like ~ or |, are plain text here.

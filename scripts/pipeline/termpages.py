@@ -4,7 +4,6 @@ glossary page as the index of them all, grouped by the English name's
 initial so both scripts share one order."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import render

@@ -8,7 +8,7 @@ import re
 
 import ahocorasick
 
-from .article import HANS, HANT, Article, Block, Strong, TermLink, Text
+from .article import HANS, HANT, Article, Strong, TermLink, Text
 from .glossary import load_glossary
 from .typography import typeset
 from .variants import converter

@@ -26,7 +26,6 @@ import functools
 import json
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
@@ -89,7 +88,7 @@ def read_dictionary(path: Path) -> dict[str, list[str]]:
 
 
 def _glossary_entries(config: str) -> dict[str, list[str]]:
-    return {source: [target] for source, target in variant_forms("s2t" if config == "s2tw" else "t2s").items()}
+    return {source: [target] for source, target in variant_forms(HANT if config == "s2tw" else HANS).items()}
 
 
 def dictionary(config: str, name: str) -> dict[str, list[str]]:
