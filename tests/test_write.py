@@ -231,3 +231,13 @@ def test_glossary_converted_text_is_marked(site_pages):
     for page in (f"{HANT}/glossary.md", f"{HANT}/glossary/world-model.md"):
         assert 'class="converted"' in site_pages[page] and "original-toggle" in site_pages[page]
         assert 'class="converted"' not in site_pages[page.replace(HANT, HANS)]
+
+
+def test_a_hong_kong_original_is_named_as_such(articles):
+    import copy
+    article = copy.deepcopy(next(a for a in articles if a.script == HANT))
+    article.region, article.own_page = "HK", None
+    assert "繁体中文（香港）写成" in write.article_page(article, HANS)
+    assert "繁體中文（香港）寫成" in write.article_page(article, HANT)
+    article.region = "TW"
+    assert "繁体中文（台湾）写成" in write.article_page(article, HANS)

@@ -112,7 +112,7 @@ SCHEMAS = {
     "site.yml": mapping({
         **{variant: mapping({
             "script_name": per_variant(STRING),
-            **{key: STRING for key in ("home_title", "home_intro", "articles", "outlet_unknown", "date_unknown",
+            **{key: STRING for key in ("script_name_hk", "home_title", "home_intro", "articles", "outlet_unknown", "date_unknown",
                                        "source_link", "feed_title", "feed_subtitle", "feed_link",
                                        "reading_time", "permalink")},
         }) for variant in VARIANTS},

@@ -105,10 +105,12 @@ def _article_page(article: Article, variant: str) -> str:
     strings = load_data("site.yml")[variant]
     meta = article.variant_meta[variant]
     names = strings["script_name"]
+    # the original's own name: a Hong Kong original is not written in Taiwan's usage
+    original = strings["script_name_hk"] if article.script == HANT and article.region == "HK" else names[article.script]
     if variant == article.script:
-        note = strings["original_note"].format(script=names[article.script])
+        note = strings["original_note"].format(script=original)
     else:
-        note = strings["converted_note"].format(script=names[article.script], variant_script=names[variant])
+        note = strings["converted_note"].format(script=original, variant_script=names[variant])
     fields = {
         "title": meta["title"],
         "description": meta.get("description") or _summary(article.variants[variant]),
