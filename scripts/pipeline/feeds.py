@@ -12,10 +12,12 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from .article import HANS, VARIANTS, Article
+from .article import VARIANTS, Article
 from .config import load_data
 from .files import write_atomic
+from .publish import variant_folder
 from .text import is_web_url
+from .write import newest_first
 
 FEED = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -27,10 +29,6 @@ _NOTE = re.compile(r'<div class="admonition note">.*?</div>', re.S)
 _BUTTON = re.compile(r"<p>\s*<button\b.*?</button>\s*</p>|<button\b.*?</button>", re.S)
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def variant_folder(variant: str) -> str:
-    return "" if variant == HANS else f"{variant}/"
 
 
 def _page_file(site_dir: Path, variant: str, slug: str) -> tuple[Path, str] | None:
@@ -69,7 +67,7 @@ def feed(articles: list[Article], variant: str, site_dir: Path, site_url: str) -
     """The Atom feed of one variant, or None when no article page was built."""
     strings = load_data("site.yml")[variant]
     root = urljoin(site_url or "http://localhost/", "./") + variant_folder(variant)
-    dated = sorted(articles, key=lambda a: (a.variant_meta[variant].get("date") or "", a.slug), reverse=True)
+    dated = newest_first(articles)
     entries = []
     for article in dated:
         found = _page_file(site_dir, variant, article.slug)

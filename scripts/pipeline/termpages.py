@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import render
-from .article import VARIANTS, Article, Block, Converted, Link, Strong, TermLink, Text
+from .article import VARIANTS, Article, Block, Converted, Link, Strong, TermLink, Text, inline_text
 from .config import load_data
 from .glossary import Term, load_glossary
-from .write import GLOSSARY_PAGE, glossary_markdown, original_toggle, variant_text
+from .write import GLOSSARY_PAGE, glossary_markdown, newest_first, original_toggle, variant_text
 from .text import is_web_url
 _SENTENCE_END = "。！？!?；;"
 _OPENING = "《「『“（([〈"
@@ -59,7 +59,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _sentence_around(nodes: list, term_id: str) -> tuple[str, str, str] | None:
     flat = [n for n in _flatten(nodes) if isinstance(n, (Text, TermLink, Converted))]
-    text = "".join(n.text for n in flat)
+    text = inline_text(nodes)  # the same words, in the same order, as flat
     offset = 0
     for node in flat:
         if isinstance(node, TermLink) and node.term_id == term_id:
@@ -74,7 +74,7 @@ def mentions(articles: list[Article], term_id: str, variant: str) -> list[Mentio
     """The sentence of each article's first mention (the one its page
     anchors as #mention-<id>), newest article first."""
     found = []
-    for article in sorted(articles, key=lambda a: (a.meta.get("date") or "", a.slug), reverse=True):
+    for article in newest_first(articles):
         if term_id not in article.meta.get("terms", []):
             continue
         blocks: list[Block] = article.variants[variant]

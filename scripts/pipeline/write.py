@@ -157,10 +157,15 @@ def _summary(blocks: list, limit: int = 110) -> str:
     return text[:limit] + "……"
 
 
+def newest_first(articles: list[Article]) -> list[Article]:
+    """Articles by date, newest first; undated ones last."""
+    return sorted(articles, key=lambda a: (a.meta.get("date") or "", a.slug), reverse=True)
+
+
 def home_page(articles: list[Article], variant: str) -> str:
     strings = load_data("site.yml")[variant]
     lines = [render.front_matter({"title": strings["home_title"]}), f"# {strings['home_title']}\n", strings["home_intro"].strip() + "\n", f"## {strings['articles']}\n"]
-    for article in sorted(articles, key=lambda a: (a.meta.get("date") or "0000", a.slug), reverse=True):
+    for article in newest_first(articles):
         meta = article.variant_meta[variant]
         byline = " · ".join([render.escape(meta.get("outlet") or strings["outlet_unknown"]), meta.get("date") or strings["date_unknown"]])
         lines.append(f"- [{render.escape(meta['title'])}]({article_path(article)})  \n  {byline}")
