@@ -61,6 +61,17 @@ def test_a_changed_data_file_invalidates_every_entry(seeds, tmp_path, processed,
     assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2  # the old entries pruned
 
 
+def test_the_stamp_does_not_depend_on_where_the_checkout_lives(tmp_path, monkeypatch):
+    before = stamp()
+    # code sorting after the data, then before it, in folders unlike the checkout's
+    for code, data in [("a/pipeline", "z/data"), ("z/pipeline", "a/data")]:
+        shutil.copytree(cache_module.CODE_DIR, tmp_path / code, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(cache_module.DATA_DIR, tmp_path / data)
+        monkeypatch.setattr(cache_module, "CODE_DIR", tmp_path / code)
+        monkeypatch.setattr(cache_module, "DATA_DIR", tmp_path / data)
+        assert stamp() == before
+
+
 def test_a_changed_metadata_entry_rebuilds_that_seed_only(seeds, tmp_path, processed):
     build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
     processed.clear()

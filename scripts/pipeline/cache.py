@@ -28,16 +28,20 @@ CODE_DIR = Path(__file__).resolve().parent
 SUFFIX = ".pickle"
 
 
-def sources() -> list[Path]:
-    """What every article depends on besides its seed: the pipeline's code and data."""
-    return sorted(path for path in [*CODE_DIR.glob("*.py"), *DATA_DIR.rglob("*")] if path.is_file())
+def sources() -> list[tuple[str, Path]]:
+    """What every article depends on besides its seed: the pipeline's code and
+    data, each named relative to its folder so the order and the stamp do not
+    depend on where the checkout lives."""
+    named = [("code/" + path.name, path) for path in CODE_DIR.glob("*.py")]
+    named += [("data/" + path.relative_to(DATA_DIR).as_posix(), path) for path in DATA_DIR.rglob("*") if path.is_file()]
+    return sorted(named)
 
 
 def stamp() -> str:
     """Hash of the code, the data and the stage order."""
     digest = hashlib.sha256(" > ".join(stage.name for stage in STAGES).encode() + b"\0")
-    for path in sources():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name, path in sources():
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -46,7 +50,7 @@ def fingerprint(seeds_dir: Path) -> tuple:
     code and data: what a rebuild depends on."""
     if not Path(seeds_dir).is_dir():
         return ()
-    paths = [path for path in Path(seeds_dir).glob("*") if path.is_file()] + sources()
+    paths = [path for path in Path(seeds_dir).glob("*") if path.is_file()] + [path for _, path in sources()]
     return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths))
 
 
