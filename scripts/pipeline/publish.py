@@ -1,7 +1,11 @@
 """Publish: finishing touches to the site MkDocs built, run once after every
-variant is built. Each variant gets its own search index (with the other
-script's spelling of each word, so a query in either script finds the page),
-a 404 page that works at any depth, and robots.txt; 404 pages leave the sitemap."""
+variant is built. Each variant gets its own search index, a 404 page that
+works at any depth, and robots.txt; 404 pages leave the sitemap.
+
+A query in either script finds a variant's pages: the page spells the query's
+characters as the variant does (docs/assets/search-query.js, with the map the
+index carries), and the index keeps the other script's spelling only of the
+words that character mapping cannot reach (大语言模型 for 大型語言模型)."""
 from __future__ import annotations
 
 import json
@@ -11,12 +15,19 @@ from urllib.parse import urljoin, urlsplit
 
 from .article import HANS, HANT, VARIANTS
 from .files import write_atomic
-from .variants import converter
-from .text import HAN
+from .variants import DIRECTION, characters, converter
+from .text import HAN, HAN_CHARACTER
 
 NOT_FOUND = "404"
+SEPARATOR = "\u200b"  # what Material's search puts between the words jieba cut
 _TAG = re.compile(r"<[^>]+>")
 _HAN_TOKEN = re.compile(f"[{HAN}]{{2,}}")
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+# A quoted piece: a sentence, or the text between two tags (a list item, a cell)
+_PIECE = re.compile(r"<[^>]*>|[^<。！？!?]+[。！？!?]*|[。！？!?]+|<")
+_NOT_KEY = re.compile(r"[\s\u200b—–-]+")
+_EMPTY_BLOCK = re.compile(r"<(li|p|td|th)>\s*</\1>")
+_MIN_QUOTE = 4  # characters: shorter pieces are too common to call a quotation
 
 
 def variant_folder(variant: str) -> str:
@@ -38,8 +49,10 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
     inline_script = (site_dir / "search" / "search_index.js").exists()
     counts = {}
     for variant, docs in by_variant.items():
-        _add_other_script(docs, HANT if variant == HANS else HANS)
-        config = dict(merged["config"], fields=dict(merged["config"]["fields"], alt={"boost": 0.5}))
+        _drop_quotations(docs)
+        query_map = _add_other_script(docs, variant)
+        config = dict(merged["config"], fields=dict(merged["config"]["fields"], alt={"boost": 0.5}),
+                      query_map="".join(source + target for source, target in sorted(query_map.items())))
         data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         folder = site_dir / variant_folder(variant) / "search"
         write_atomic(folder / "search_index.json", data)
@@ -49,18 +62,69 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
     return counts
 
 
-def _add_other_script(docs: list, other: str) -> None:
-    """Each entry gets an `alt` field: its words as the other script writes
-    them (楊立昆 for 杨立昆, 大语言模型 for 大型語言模型), indexed but not shown."""
-    words_of = [_HAN_TOKEN.findall(_TAG.sub(" ", doc.get("title", "") + " " + doc.get("text", "")).replace("\u200b", " ")) for doc in docs]
+def _plain(value: str) -> str:
+    return _TAG.sub(" ", value).replace(SEPARATOR, "")
+
+
+def _quote_key(piece: str) -> str:
+    return _NOT_KEY.sub("", _plain(piece))
+
+
+def _is_article(doc: dict) -> bool:
+    return doc["location"].startswith("articles/")
+
+
+def _drop_quotations(docs: list) -> None:
+    """Text a page quotes from an article (a term's concordance, a list of
+    opening sentences) leaves that page's entries: the article itself is
+    found by it, and the index carries it once."""
+    quoted = {
+        key for doc in docs if _is_article(doc) for field in ("title", "text")
+        for key in map(_quote_key, _PIECE.findall(doc.get(field, ""))) if len(key) >= _MIN_QUOTE
+    }
+    for doc in docs:
+        if _is_article(doc) or not doc.get("text"):
+            continue
+        kept = "".join(piece for piece in _PIECE.findall(doc["text"]) if _quote_key(piece) not in quoted)
+        doc["text"] = _EMPTY_BLOCK.sub("", kept).strip()
+
+
+def query_map(docs: list, variant: str) -> dict[str, str]:
+    """Characters a query may hold that the variant writes otherwise (楊 -> 杨
+    on a zh-Hans page), one character each: only characters the variant's
+    articles never use, mapped to characters they do, so a query in the
+    articles' own spelling never changes. (Other pages may quote the other
+    script, as a glossary note on each article's wording does.)"""
+    articles = [doc for doc in docs if _is_article(doc)] or docs
+    own = set(HAN_CHARACTER.findall(" ".join(doc.get(field, "") for doc in articles for field in ("title", "text"))))
+    candidates = "".join(chr(code) for start, stop in _HAN_RANGES for code in range(start, stop))
+    mapped = characters(DIRECTION[variant]).convert(candidates)
+    if len(mapped) != len(candidates):  # a one-character-at-a-time map keeps the length
+        raise ValueError(f"character conversion to {variant} changed the text's length")
+    return {source: target for source, target in zip(candidates, mapped)
+            if source != target and source not in own and target in own}
+
+
+def _add_other_script(docs: list, variant: str) -> dict[str, str]:
+    """Each entry gets an `alt` field: the words a query for one of its
+    words becomes after the character mapping, where that is not the word
+    itself: the other script's spelling (大語言模型 for 大型語言模型) and,
+    for a word quoting the other script, its own. Indexed, never shown.
+    Returns the character mapping."""
+    mapping = query_map(docs, variant)
+    other = HANT if variant == HANS else HANS
+    words_of = [_HAN_TOKEN.findall(_TAG.sub(" ", doc.get("title", "") + " " + doc.get("text", "")).replace(SEPARATOR, " ")) for doc in docs]
     tokens = sorted({token for words in words_of for token in words})
     if not tokens:
-        return
-    converted = dict(zip(tokens, converter(other).convert("\n".join(tokens)).split("\n")))
+        return mapping
+    spelt = str.maketrans(mapping)
+    converted = dict(zip(tokens, converter(other).convert("\n".join(tokens)).translate(spelt).split("\n")))
     for doc, words in zip(docs, words_of):
-        alt = dict.fromkeys(converted[word] for word in words if converted.get(word, word) != word)
+        queries = (query for word in words for query in (converted[word], word.translate(spelt)) if query != word)
+        alt = dict.fromkeys(queries)
         if alt:
-            doc["alt"] = "\u200b".join(alt)
+            doc["alt"] = SEPARATOR.join(alt)
+    return mapping
 
 
 def not_found_pages(site_dir: Path, site_url: str) -> None:
