@@ -18,6 +18,7 @@ from . import MB, OUTPUT, ROOT, BenchError, log
 from .corpus import load_bases, make_corpus
 from .mkdocs_runs import PYTHON, environment, index_sizes, mkdocs_with_pipeline, plain_mkdocs, timed_child
 from .page_weight import measure_page_weight
+from .search_index import measure as measure_search_index
 from .report import print_report
 from .serve import measure_serve
 from .stages import measure_cold_and_no_change, measure_fidelity, measure_stages, warm_up
@@ -82,6 +83,7 @@ def main() -> int:
                 log(f"{size} seeds: mkdocs build --strict with the pipeline")
                 figures["mkdocs"] = mkdocs_with_pipeline(project, corpus, site, args.repeat)
                 figures["search_index_bytes"] = index_sizes(site)
+                figures["search_index"] = measure_search_index(site)
                 log(f"{size} seeds: plain mkdocs build (no reader plugin) of the generated pages")
                 figures["plain_mkdocs"] = plain_mkdocs(project, corpus, folder / "site-plain", args.repeat)
                 figures["mkdocs_over_plain"] = figures["mkdocs"]["seconds"] / figures["plain_mkdocs"]["seconds"]

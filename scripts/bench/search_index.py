@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.article import VARIANTS
-from pipeline.publish import SEPARATOR, variant_folder
+from pipeline.publish import SEPARATOR, WIRE_SEPARATOR, variant_folder
 
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]")
@@ -30,9 +30,13 @@ def compressed(data: bytes) -> dict:
     return sizes
 
 
+def without_separators(value: str) -> str:
+    return value.replace(SEPARATOR, "").replace(WIRE_SEPARATOR, "")
+
+
 def plain(value: str) -> str:
     """What a reader sees of a field: no markup, no word separators."""
-    return _TAG.sub("", value).replace(SEPARATOR, "")
+    return without_separators(_TAG.sub("", value))
 
 
 def kind(location: str) -> str:
@@ -67,8 +71,8 @@ def breakdown(index_path: Path) -> dict:
             fields[name] += _bytes(value) + len(name) + 3  # "name": and the comma
         for name in ("title", "text"):
             value = doc.get(name, "")
-            separators += len(value.encode("utf-8")) - len(value.replace(SEPARATOR, "").encode("utf-8"))
-            markup += len(value.replace(SEPARATOR, "").encode("utf-8")) - len(plain(value).encode("utf-8"))
+            separators += len(value.encode("utf-8")) - len(without_separators(value).encode("utf-8"))
+            markup += len(without_separators(value).encode("utf-8")) - len(plain(value).encode("utf-8"))
         if kind(doc["location"]) == "articles":
             text_bytes += len((plain(doc.get("title", "")) + plain(doc.get("text", ""))).encode("utf-8"))
         sentences.update(_SENTENCE.findall(plain(doc.get("text", ""))))
@@ -79,6 +83,8 @@ def breakdown(index_path: Path) -> dict:
         "compressed": compressed(raw),
         "text_bytes": text_bytes,
         "over_text": total / text_bytes if text_bytes else None,
+        # the articles' own entries: what grows with the corpus (the glossary's pages do not)
+        "articles_over_text": by_kind["articles"] / text_bytes if text_bytes else None,
         "entries": len(docs),
         "fields": dict(fields),
         "config": _bytes(index["config"]),

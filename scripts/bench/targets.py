@@ -10,6 +10,7 @@ SCALING_PER_10X = 12.0  # time of a 10x corpus <= 12x
 NO_CHANGE_SHARE = 0.10
 SERVE_SECONDS = 3.0
 PAGE_WEIGHT_KB = 200.0
+INDEX_OVER_TEXT = 1.5  # search index per variant / the variant's article text
 
 
 def target(name: str, measured, limit: float, unit: str, at_least: bool = False, note: str = "") -> dict:
@@ -67,6 +68,12 @@ def targets(sizes: list[int], per_size: dict, serve_size: int) -> list[dict]:
         serve["edit_to_visible_seconds"] if serve else None, SERVE_SECONDS, "s",
         note=("no change seen within %d s" % SERVE_EDIT_TIMEOUT) if serve and serve["timed_out"] else "",
     ))
+    for size in sizes:
+        for variant, figure in per_size[str(size)].get("search_index", {}).items():
+            before = figure["before_first_result"]
+            out.append(target(f"search index {variant} / its article text, {size} seeds", figure["over_text"], INDEX_OVER_TEXT, "x",
+                              note=f"{figure['bytes'] / KB:,.0f} KB for {figure['text_bytes'] / KB:,.0f} KB of text; before a first result "
+                                   f"{before['bytes'] / KB:,.0f} KB, " + ", ".join(f"{name} {value / KB:,.0f} KB" for name, value in before["compressed"].items())))
     for size in sizes:
         weight = per_size[str(size)].get("page_weight")
         if weight:

@@ -20,6 +20,9 @@ from .text import HAN, HAN_CHARACTER
 
 NOT_FOUND = "404"
 SEPARATOR = "\u200b"  # what Material's search puts between the words jieba cut
+# The index carries each U+200B as this one byte (U+200B is three in UTF-8);
+# docs/assets/search-query.js puts U+200B back before the worker reads it.
+WIRE_SEPARATOR = "\x7f"
 _TAG = re.compile(r"<[^>]+>")
 _HAN_TOKEN = re.compile(f"[{HAN}]{{2,}}")
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
@@ -48,18 +51,45 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
         by_variant[variant].append(doc)
     inline_script = (site_dir / "search" / "search_index.js").exists()
     counts = {}
+    separators = re.compile(merged["config"]["separator"])
     for variant, docs in by_variant.items():
         _drop_quotations(docs)
+        for doc in docs:
+            for field in ("title", "text"):
+                if field in doc:
+                    doc[field] = _needed_separators(doc[field], separators)
         query_map = _add_other_script(docs, variant)
         config = dict(merged["config"], fields=dict(merged["config"]["fields"], alt={"boost": 0.5}),
-                      query_map="".join(source + target for source, target in sorted(query_map.items())))
-        data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                      query_map="".join(source + target for source, target in sorted(query_map.items())),
+                      wire_separator=WIRE_SEPARATOR)
+        data = json.dumps({"config": config, "docs": [_on_the_wire(doc) for doc in docs]},
+                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         folder = site_dir / variant_folder(variant) / "search"
         write_atomic(folder / "search_index.json", data)
         if inline_script:  # the offline bundle reads the index from a script
             write_atomic(folder / "search_index.js", f"var __index = {data}")
         counts[variant] = len(docs)
     return counts
+
+
+def _on_the_wire(doc: dict) -> dict:
+    return {key: value.replace(WIRE_SEPARATOR, "").replace(SEPARATOR, WIRE_SEPARATOR) if isinstance(value, str) else value
+            for key, value in doc.items()}
+
+
+def _needed_separators(value: str, separators: re.Pattern) -> str:
+    """Material puts U+200B around every run of Han characters as well as
+    between its words; where punctuation, a space or a tag already ends the
+    word, the worker splits there anyway, and the U+200B is only bytes.
+    The words the worker reads stay the same."""
+    def run(match: re.Match) -> str:
+        others = match.group(0).replace(SEPARATOR, "")
+        if others:
+            return others
+        start, end = match.span()
+        at_edge = start == 0 or end == len(value) or value[start - 1] == ">" or value[end] == "<"
+        return "" if at_edge else SEPARATOR
+    return separators.sub(run, value)
 
 
 def _plain(value: str) -> str:
@@ -120,8 +150,8 @@ def _add_other_script(docs: list, variant: str) -> dict[str, str]:
     spelt = str.maketrans(mapping)
     converted = dict(zip(tokens, converter(other).convert("\n".join(tokens)).translate(spelt).split("\n")))
     for doc, words in zip(docs, words_of):
-        queries = (query for word in words for query in (converted[word], word.translate(spelt)) if query != word)
-        alt = dict.fromkeys(queries)
+        own = set(words)
+        alt = dict.fromkeys(query for word in words for query in (converted[word], word.translate(spelt)) if query not in own)
         if alt:
             doc["alt"] = SEPARATOR.join(alt)
     return mapping
