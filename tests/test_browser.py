@@ -72,6 +72,18 @@ def test_search_finds_pages_of_the_readers_variant(page, site, variant, query, h
         assert any("大型語言模型" in p.read_text(encoding="utf-8") for p in pages), hrefs
 
 
+@pytest.mark.parametrize("variant,query,spelt", [
+    ("zh-Hans", "楊立昆", "杨立昆"), ("zh-Hant", "杨立昆", "楊立昆"), ("zh-Hant", "联合嵌入预测架构", "聯合嵌入預測架構"),
+])
+def test_a_query_in_the_other_script_highlights_the_variants_spelling(page, variant, query, spelt):
+    """The page spells the query's characters as the variant does, so the
+    results show the variant's own words, marked."""
+    page.open(VARIANT_ROOT[variant], wait_until="load")
+    results = search(page, query)
+    marks = [m for r in results for m in r["marks"]]
+    assert any(spelt in m for m in marks), marks
+
+
 def test_each_variant_searches_only_its_own_index(page, site):
     """The same query gives the same number of results in each variant, each
     variant's results in its own folder: no merged index."""

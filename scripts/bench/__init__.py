@@ -51,6 +51,13 @@ How things are measured
 * Noise: wall times are what the targets use; CPU seconds (process time,
   children's rusage) are recorded alongside, and --repeat N takes the best
   of N for the cold / no-change pipeline runs and the MkDocs builds.
+* Search index: per variant, its bytes by part (fields, word separators,
+  markup, page kinds, sentences repeated across entries) against the
+  variant's article text (titles and sections of its article pages without
+  markup or separators), and the bytes fetched before a first result: the
+  index, Material's search worker, lunr.stemmer.support and lunr.zh (what
+  the worker loads for `lang: zh`) and the page's query script, plain and
+  gzip-compressed (brotli too when the module is installed).
 * Units: MB = 1,000,000 bytes, KB = 1,000 bytes. Page weight counts the
   (gzip-compressed) body bytes the server sent per path, headers excluded.
 """
