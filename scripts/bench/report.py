@@ -57,12 +57,12 @@ def print_table(sizes: list[int], per_size: dict) -> None:
         index = lambda s, variant=variant: s["search_index"][variant]
         row(f"search index {variant} / article text", lambda s, index=index: index(s)["over_text"], 2)
         row("  articles' entries / article text", lambda s, index=index: index(s)["articles_over_text"], 2)
-        row("  word separators (U+200B), KB", lambda s, index=index: index(s)["word_separators"] / KB, 1)
+        row("  word separators (U+200B, sent as U+007F), KB", lambda s, index=index: index(s)["word_separators"] / KB, 1)
         row("  alt field, KB", lambda s, index=index: index(s)["fields"].get("alt", 0) / KB, 1)
         row("  markup, KB", lambda s, index=index: index(s)["markup"] / KB, 1)
         row("  term pages / articles / glossary / other, KB", lambda s, index=index: " / ".join(
             f"{index(s)['by_page_kind'].get(kind, 0) / KB:.0f}" for kind in ("term pages", "articles", "glossary", "other pages")))
-        row("  sentences repeated across entries, KB", lambda s, index=index: index(s)["repeated_sentences"] / KB, 1)
+        row("  sentences repeated across entries (the corpus reuses its bases'), KB", lambda s, index=index: index(s)["repeated_sentences"] / KB, 1)
         row("  before a first result, KB (gzip)", lambda s, index=index: f"{index(s)['before_first_result']['bytes'] / KB:,.0f} "
             f"({index(s)['before_first_result']['compressed']['gzip'] / KB:,.0f})")
     row("page weight zh-Hans (gzip, no index), KB", lambda s: s["page_weight"]["variants"][HANS]["compressed_bytes_without_index"] / KB, 1)

@@ -72,7 +72,9 @@ def targets(sizes: list[int], per_size: dict, serve_size: int) -> list[dict]:
         for variant, figure in per_size[str(size)].get("search_index", {}).items():
             before = figure["before_first_result"]
             out.append(target(f"search index {variant} / its article text, {size} seeds", figure["over_text"], INDEX_OVER_TEXT, "x",
-                              note=f"{figure['bytes'] / KB:,.0f} KB for {figure['text_bytes'] / KB:,.0f} KB of text; before a first result "
+                              note=f"{figure['bytes'] / KB:,.0f} KB for {figure['text_bytes'] / KB:,.0f} KB of text; the articles' entries "
+                                   f"{figure['articles_over_text']:.2f}x, the glossary's pages (not growing with the corpus) "
+                                   f"{(figure['by_page_kind'].get('term pages', 0) + figure['by_page_kind'].get('glossary', 0)) / KB:,.0f} KB; before a first result "
                                    f"{before['bytes'] / KB:,.0f} KB, " + ", ".join(f"{name} {value / KB:,.0f} KB" for name, value in before["compressed"].items())))
     for size in sizes:
         weight = per_size[str(size)].get("page_weight")

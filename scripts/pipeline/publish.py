@@ -31,6 +31,7 @@ _PIECE = re.compile(r"<[^>]*>|[^<。！？!?]+[。！？!?]*|[。！？!?]+|<")
 _NOT_KEY = re.compile(r"[\s\u200b—–-]+")
 _EMPTY_BLOCK = re.compile(r"<(li|p|td|th)>\s*</\1>")
 _MIN_QUOTE = 4  # characters: shorter pieces are too common to call a quotation
+ARTICLES = "articles/"  # the folder of write.article_path, in every variant
 
 
 def variant_folder(variant: str) -> str:
@@ -101,7 +102,7 @@ def _quote_key(piece: str) -> str:
 
 
 def _is_article(doc: dict) -> bool:
-    return doc["location"].startswith("articles/")
+    return doc["location"].startswith(ARTICLES)
 
 
 def _drop_quotations(docs: list) -> None:
