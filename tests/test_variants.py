@@ -243,10 +243,21 @@ def test_hong_kong_original_converts_with_hong_kong_tables():
 
 
 @pytest.mark.parametrize("source, expected", [
-    ("上載相片", "上传相片"), ("數碼化", "数字化"), ("數碼相機", "数码相机"), ("流動數據", "移动数据"),
+    ("上載相片", "上传照片"), ("數碼化", "数字化"), ("數碼相機", "数码相机"), ("流動數據", "移动数据"),
     ("電單車", "摩托车"), ("進入球場", "进入球场"), ("滑鼠和硬碟", "鼠标和硬盘"), ("覆診", "复诊"),
+    ("屋苑的露台", "小区的阳台"), ("有否提供", "是否提供"), ("合資格市民", "符合资格的市民"),
 ])
 def test_hong_kong_words_become_mainland_words(source, expected):
+    from pipeline.variants import Converter
+    assert Converter("hk2s").convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("一間本地初創企業", "一家本地初创企业"), ("多間銀行", "多家银行"), ("這間學校", "这所学校"),
+    ("一間大學", "一所大学"),
+    ("一間房", "一间房"), ("時間公司", "时间公司"),  # a room still counts with 间; no determiner, no rule
+])
+def test_hong_kong_counts_firms_and_schools_as_the_mainland_does(source, expected):
     from pipeline.variants import Converter
     assert Converter("hk2s").convert(source) == expected
 
