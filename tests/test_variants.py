@@ -195,6 +195,14 @@ def test_context_rule_reads_to_pass_when_an_exam_follows():
     assert not [n for n in to_hant.convert_marked("须通过认知测验") if isinstance(n, Converted)]
 
 
+def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
+    to_hant = converter(HANT)
+    assert to_hant.convert("预算案昨天在议会通过，法案通过后明年实施。") == "預算案昨天在議會通過，法案通過後明年實施。"
+    assert to_hant.convert("车辆通过路口时要减速。") == "車輛通過路口時要減速。"
+    # by means of: an object follows, even one that starts with 后
+    assert to_hant.convert("用户可以通过后台查询。") == "用戶可以透過後台查詢。"
+
+
 def test_override_wins_over_a_context_rule():
     article = article_with("须通过认知测验", HANS, "CN", [{"zh-Hans": "通过认知测验", "zh-Hant": "透過認知測驗"}])
     make_variants(article)
