@@ -254,6 +254,7 @@ def test_hong_kong_original_converts_with_hong_kong_tables():
     ("上載相片", "上传照片"), ("數碼化", "数字化"), ("數碼相機", "数码相机"), ("流動數據", "移动数据"),
     ("電單車", "摩托车"), ("進入球場", "进入球场"), ("滑鼠和硬碟", "鼠标和硬盘"), ("覆診", "复诊"),
     ("屋苑的露台", "小区的阳台"), ("有否提供", "是否提供"), ("合資格市民", "符合资格的市民"),
+    ("朱古力", "巧克力"), ("返工", "上班"), ("交通意外", "交通事故"), ("冷氣團", "冷气团"), ("地盤工人", "工地工人"),
 ])
 def test_hong_kong_words_become_mainland_words(source, expected):
     from pipeline.variants import Converter
