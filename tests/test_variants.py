@@ -157,6 +157,7 @@ def test_no_match_across_word_boundaries():
     assert converter(HANT).convert("此言一出") == "此言一出"
     assert converter(HANT).convert("这是一出好戏") == "這是一齣好戲"  # the measure word of plays stays
     assert converter(HANT).convert("小扎说") == "小扎說"  # not 小紮
+    assert converter(HANT).convert("撞死机车骑士，电脑死机") == "撞死機車騎士，電腦當機"  # 撞死 + 机车
 
 
 def test_names_keep_the_author_s_words():
