@@ -221,6 +221,9 @@ def test_latin_words_from_conversion_are_spaced_like_the_site_s_typography():
 def test_taiwan_writes_tai_and_bu():
     assert converter(HANT).convert("公司宣布在台湾设厂，台风将至") == "公司宣布在台灣設廠，颱風將至"
     assert converter(HANT).convert("账单与账户") == "帳單與帳戶"
+    # the house style for forms Taiwan writes both ways: 秘 and 計畫 as the press
+    # prints them (an OpenCC upgrade that writes 祕 would change the pages)
+    assert converter(HANT).convert("秘书长公布了计划中的平台") == "秘書長公布了計畫中的平台"
 
 
 # --- regions -------------------------------------------------------------------------------
