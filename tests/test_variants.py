@@ -147,6 +147,8 @@ def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     ("核心", "核心"), ("序列", "序列"), ("互動", "互动"), ("建立制度", "建立制度"), ("經濟指標", "经济指标"),
     ("政府撥出經費", "政府拨出经费"), ("電網過載", "电网过载"), ("餐桌上的桌布", "餐桌上的桌布"),
     ("全球季度營收", "全球季度营收"), ("新球季", "新赛季"),
+    ("互動式多媒體裝置", "互动式多媒体装置"), ("冷藏儲存", "冷藏储存"), ("儲存空間", "存储空间"),
+    ("把檔案儲存到雲端", "把文件保存到云端"), ("行動裝置", "移动设备"),
 ])
 def test_ordinary_words_are_not_over_converted_to_simplified(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -269,8 +271,8 @@ def test_hong_kong_words_become_mainland_words(source, expected):
 
 @pytest.mark.parametrize("source, expected", [
     ("一間本地初創企業", "一家本地初创企业"), ("多間銀行", "多家银行"), ("這間學校", "这所学校"),
-    ("一間大學", "一所大学"), ("首間酒店", "首家酒店"),
-    ("一間房", "一间房"), ("時間公司", "时间公司"),  # a room still counts with 间; no determiner, no rule
+    ("一間大學", "一所大学"), ("首間酒店", "首家酒店"), ("二十間分店", "二十家分店"),
+    ("一間房", "一间房"), ("時間公司", "时间公司"), ("疫情期間公司", "疫情期间公司"),  # a room still counts with 间; no determiner, no rule
 ])
 def test_hong_kong_counts_firms_and_schools_as_the_mainland_does(source, expected):
     from pipeline.variants import Converter
