@@ -269,6 +269,12 @@ def test_hong_kong_words_become_mainland_words(source, expected):
     assert Converter("hk2s").convert(source) == expected
 
 
+@pytest.mark.parametrize("config", ["tw2s", "hk2s"])
+def test_records_are_written_down_or_set_as_the_mainland_writes_them(config):
+    from pipeline.variants import Converter
+    assert Converter(config).convert("通話紀錄顯示，他創下世界紀錄") == "通话记录显示，他创下世界纪录"
+
+
 @pytest.mark.parametrize("source, expected", [
     ("一間本地初創企業", "一家本地初创企业"), ("多間銀行", "多家银行"), ("這間學校", "这所学校"),
     ("一間大學", "一所大学"), ("首間酒店", "首家酒店"), ("二十間分店", "二十家分店"),
