@@ -149,6 +149,8 @@ def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     ("全球季度營收", "全球季度营收"), ("新球季", "新赛季"),
     ("互動式多媒體裝置", "互动式多媒体装置"), ("冷藏儲存", "冷藏储存"), ("儲存空間", "存储空间"),
     ("把檔案儲存到雲端", "把文件保存到云端"), ("行動裝置", "移动设备"),
+    ("他列舉了理由", "他列举了理由"), ("資金匯入", "资金汇入"), ("匯出資料", "导出数据"), ("這部影片講述", "这部影片讲述"),
+    ("分散式光伏", "分散式光伏"), ("分散式系統", "分布式系统"), ("防毒面具", "防毒面具"), ("資料來源", "资料来源"),
 ])
 def test_ordinary_words_are_not_over_converted_to_simplified(source, expected):
     assert converter(HANS).convert(source) == expected
