@@ -138,6 +138,8 @@ def test_converter_cached_per_variant_and_region():
     ("水溢出来", "水溢出來"),  # not 溢位
     ("分区管控", "分區管控"),  # not 分割槽
     ("连接器大厂", "連接器大廠"),  # not 聯結器
+    ("高端市场", "高端市場"),  # not 高階
+    ("时钟的指针", "時鐘的指針"),  # not 指標, which stays for the C pointer
 ])
 def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     assert converter(HANT).convert(source) == expected
