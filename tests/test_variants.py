@@ -281,7 +281,7 @@ def test_records_are_written_down_or_set_as_the_mainland_writes_them(config):
 
 @pytest.mark.parametrize("source, expected", [
     ("一間本地初創企業", "一家本地初创企业"), ("多間銀行", "多家银行"), ("這間學校", "这所学校"),
-    ("一間大學", "一所大学"), ("首間酒店", "首家酒店"), ("二十間分店", "二十家分店"),
+    ("一間大學", "一所大学"), ("首間酒店", "首家酒店"), ("二十間分店", "二十家分店"), ("一間電動車生產商", "一家电动车生产商"),
     ("一間房", "一间房"), ("時間公司", "时间公司"), ("疫情期間公司", "疫情期间公司"),  # a room still counts with 间; no determiner, no rule
 ])
 def test_hong_kong_counts_firms_and_schools_as_the_mainland_does(source, expected):
