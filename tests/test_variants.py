@@ -140,6 +140,7 @@ def test_converter_cached_per_variant_and_region():
     ("连接器大厂", "連接器大廠"),  # not 聯結器
     ("高端市场", "高端市場"),  # not 高階
     ("时钟的指针", "時鐘的指針"),  # not 指標, which stays for the C pointer
+    ("景气对策信号", "景氣對策信號"),  # the indicator's own name
 ])
 def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -153,6 +154,7 @@ def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     ("把檔案儲存到雲端", "把文件保存到云端"), ("行動裝置", "移动设备"),
     ("他列舉了理由", "他列举了理由"), ("資金匯入", "资金汇入"), ("匯出資料", "导出数据"), ("這部影片講述", "这部影片讲述"),
     ("分散式光伏", "分散式光伏"), ("分散式系統", "分布式系统"), ("防毒面具", "防毒面具"), ("資料來源", "资料来源"),
+    ("輪椅使用者", "轮椅使用者"), ("使用者介面", "用户界面"),
 ])
 def test_ordinary_words_are_not_over_converted_to_simplified(source, expected):
     assert converter(HANS).convert(source) == expected
