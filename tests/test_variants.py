@@ -166,6 +166,7 @@ def test_no_match_across_word_boundaries():
     assert converter(HANT).convert("这是一出好戏") == "這是一齣好戲"  # the measure word of plays stays
     assert converter(HANT).convert("小扎说") == "小扎說"  # not 小紮
     assert converter(HANT).convert("撞死机车骑士，电脑死机") == "撞死機車騎士，電腦當機"  # 撞死 + 机车
+    assert converter(HANT).convert("并为此合并为一家") == "並為此合併為一家"  # and for / merged into
 
 
 def test_names_keep_the_author_s_words():
@@ -210,6 +211,9 @@ def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
     assert to_hant.convert("车辆通过路口时要减速。") == "車輛通過路口時要減速。"
     # by means of: an object follows, even one that starts with 后
     assert to_hant.convert("用户可以通过后台查询。") == "用戶可以透過後台查詢。"
+    # after a cabinet or board, its proposal is passed however far the object is
+    assert to_hant.convert("行政院通过了交通部提出的改善方案") == "行政院通過了交通部提出的改善方案"
+    assert to_hant.convert("董事会通过视频会议的方式讨论") == "董事會透過視訊會議的方式討論"
 
 
 def test_override_wins_over_a_context_rule():
@@ -267,6 +271,7 @@ def test_hong_kong_original_converts_with_hong_kong_tables():
     ("電單車", "摩托车"), ("進入球場", "进入球场"), ("滑鼠和硬碟", "鼠标和硬盘"), ("覆診", "复诊"),
     ("屋苑的露台", "小区的阳台"), ("有否提供", "是否提供"), ("合資格市民", "符合资格的市民"), ("合資格人數", "符合资格人数"),
     ("客量不足", "客流量不足"), ("載客量", "载客量"),
+    ("存款按月上升", "存款环比上升"), ("按月支付", "按月支付"), ("首十個月", "前十个月"),
     ("內地的戶口", "内地的账户"), ("農村戶口", "农村户口"), ("小時數", "小时数"), ("工作時數", "工作时长"),
     ("朱古力", "巧克力"), ("返工", "上班"), ("交通意外", "交通事故"), ("冷氣團", "冷气团"), ("地盤工人", "工地工人"),
 ])
