@@ -34,6 +34,16 @@ def test_error_count_reports_words_not_punctuation():
     assert len(conversion.errors("臺灣很好，軟件", "台灣很好，軟體")) == 2
 
 
+def test_forms_taiwan_writes_both_ways_count_as_one():
+    pairs = conversion.equivalent_forms()
+    assert all(len(form) == len(house) for form, house in pairs)  # the diff stays aligned
+    output, reference = "學習平台與營業秘密", "學習平臺與營業祕密"
+    assert len(conversion.errors(output, reference)) == 2
+    assert conversion.errors(conversion.as_one(output, pairs), conversion.as_one(reference, pairs)) == []
+    # a word outside the list is still an error: 布 (cloth) is not 佈
+    assert conversion.errors(conversion.as_one("棉佈", pairs), conversion.as_one("棉布", pairs))
+
+
 def test_vocabulary_set_floor():
     words = conversion.vocabulary_accuracy()
     assert words["sentences"] >= 300

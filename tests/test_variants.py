@@ -138,6 +138,9 @@ def test_converter_cached_per_variant_and_region():
     ("水溢出来", "水溢出來"),  # not 溢位
     ("分区管控", "分區管控"),  # not 分割槽
     ("连接器大厂", "連接器大廠"),  # not 聯結器
+    ("高端市场", "高端市場"),  # not 高階
+    ("时钟的指针", "時鐘的指針"),  # not 指標, which stays for the C pointer
+    ("景气对策信号", "景氣對策信號"),  # the indicator's own name
 ])
 def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -147,6 +150,11 @@ def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     ("核心", "核心"), ("序列", "序列"), ("互動", "互动"), ("建立制度", "建立制度"), ("經濟指標", "经济指标"),
     ("政府撥出經費", "政府拨出经费"), ("電網過載", "电网过载"), ("餐桌上的桌布", "餐桌上的桌布"),
     ("全球季度營收", "全球季度营收"), ("新球季", "新赛季"),
+    ("互動式多媒體裝置", "互动式多媒体装置"), ("冷藏儲存", "冷藏储存"), ("儲存空間", "存储空间"),
+    ("把檔案儲存到雲端", "把文件保存到云端"), ("行動裝置", "移动设备"),
+    ("他列舉了理由", "他列举了理由"), ("資金匯入", "资金汇入"), ("匯出資料", "导出数据"), ("這部影片講述", "这部影片讲述"),
+    ("分散式光伏", "分散式光伏"), ("分散式系統", "分布式系统"), ("防毒面具", "防毒面具"), ("資料來源", "资料来源"),
+    ("輪椅使用者", "轮椅使用者"), ("使用者介面", "用户界面"),
 ])
 def test_ordinary_words_are_not_over_converted_to_simplified(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -157,6 +165,8 @@ def test_no_match_across_word_boundaries():
     assert converter(HANT).convert("此言一出") == "此言一出"
     assert converter(HANT).convert("这是一出好戏") == "這是一齣好戲"  # the measure word of plays stays
     assert converter(HANT).convert("小扎说") == "小扎說"  # not 小紮
+    assert converter(HANT).convert("撞死机车骑士，电脑死机") == "撞死機車騎士，電腦當機"  # 撞死 + 机车
+    assert converter(HANT).convert("并为此合并为一家") == "並為此合併為一家"  # and for / merged into
 
 
 def test_names_keep_the_author_s_words():
@@ -195,6 +205,17 @@ def test_context_rule_reads_to_pass_when_an_exam_follows():
     assert not [n for n in to_hant.convert_marked("须通过认知测验") if isinstance(n, Converted)]
 
 
+def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
+    to_hant = converter(HANT)
+    assert to_hant.convert("预算案昨天在议会通过，法案通过后明年实施。") == "預算案昨天在議會通過，法案通過後明年實施。"
+    assert to_hant.convert("车辆通过路口时要减速。") == "車輛通過路口時要減速。"
+    # by means of: an object follows, even one that starts with 后
+    assert to_hant.convert("用户可以通过后台查询。") == "用戶可以透過後台查詢。"
+    # after a cabinet or board, its proposal is passed however far the object is
+    assert to_hant.convert("行政院通过了交通部提出的改善方案") == "行政院通過了交通部提出的改善方案"
+    assert to_hant.convert("董事会通过视频会议的方式讨论") == "董事會透過視訊會議的方式討論"
+
+
 def test_override_wins_over_a_context_rule():
     article = article_with("须通过认知测验", HANS, "CN", [{"zh-Hans": "通过认知测验", "zh-Hant": "透過認知測驗"}])
     make_variants(article)
@@ -212,6 +233,9 @@ def test_latin_words_from_conversion_are_spaced_like_the_site_s_typography():
 def test_taiwan_writes_tai_and_bu():
     assert converter(HANT).convert("公司宣布在台湾设厂，台风将至") == "公司宣布在台灣設廠，颱風將至"
     assert converter(HANT).convert("账单与账户") == "帳單與帳戶"
+    # the house style for forms Taiwan writes both ways: 秘 and 計畫 as the press
+    # prints them (an OpenCC upgrade that writes 祕 would change the pages)
+    assert converter(HANT).convert("秘书长公布了计划中的平台") == "秘書長公布了計畫中的平台"
 
 
 # --- regions -------------------------------------------------------------------------------
@@ -243,10 +267,31 @@ def test_hong_kong_original_converts_with_hong_kong_tables():
 
 
 @pytest.mark.parametrize("source, expected", [
-    ("上載相片", "上传相片"), ("數碼化", "数字化"), ("數碼相機", "数码相机"), ("流動數據", "移动数据"),
+    ("上載相片", "上传照片"), ("數碼化", "数字化"), ("數碼相機", "数码相机"), ("流動數據", "移动数据"),
     ("電單車", "摩托车"), ("進入球場", "进入球场"), ("滑鼠和硬碟", "鼠标和硬盘"), ("覆診", "复诊"),
+    ("屋苑的露台", "小区的阳台"), ("有否提供", "是否提供"), ("合資格市民", "符合资格的市民"), ("合資格人數", "符合资格人数"),
+    ("客量不足", "客流量不足"), ("載客量", "载客量"),
+    ("存款按月上升", "存款环比上升"), ("按月支付", "按月支付"), ("首十個月", "前十个月"),
+    ("內地的戶口", "内地的账户"), ("農村戶口", "农村户口"), ("小時數", "小时数"), ("工作時數", "工作时长"),
+    ("朱古力", "巧克力"), ("返工", "上班"), ("交通意外", "交通事故"), ("冷氣團", "冷气团"), ("地盤工人", "工地工人"),
 ])
 def test_hong_kong_words_become_mainland_words(source, expected):
+    from pipeline.variants import Converter
+    assert Converter("hk2s").convert(source) == expected
+
+
+@pytest.mark.parametrize("config", ["tw2s", "hk2s"])
+def test_records_are_written_down_or_set_as_the_mainland_writes_them(config):
+    from pipeline.variants import Converter
+    assert Converter(config).convert("通話紀錄顯示，他創下世界紀錄") == "通话记录显示，他创下世界纪录"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("一間本地初創企業", "一家本地初创企业"), ("多間銀行", "多家银行"), ("這間學校", "这所学校"),
+    ("一間大學", "一所大学"), ("首間酒店", "首家酒店"), ("二十間分店", "二十家分店"), ("一間電動車生產商", "一家电动车生产商"),
+    ("一間房", "一间房"), ("時間公司", "时间公司"), ("疫情期間公司", "疫情期间公司"),  # a room still counts with 间; no determiner, no rule
+])
+def test_hong_kong_counts_firms_and_schools_as_the_mainland_does(source, expected):
     from pipeline.variants import Converter
     assert Converter("hk2s").convert(source) == expected
 

@@ -135,7 +135,8 @@ SCHEMAS = {
     }),
     "variants.yml": mapping({
         "quotes": per_variant(PAIR),
-        "context": dictof(listof(mapping({"word": STRING, "reading": STRING, "followed_by": REGEX}, closed=True))),
+        "context": dictof(listof(mapping({"word": STRING, "reading": STRING, "followed_by": REGEX, "preceded_by": REGEX},
+                                         optional=("preceded_by",), closed=True))),
     }, optional=("context",)),
     # seeds/metadata.yml: seed file name -> the fields the text does not carry
     "metadata.yml": {"anyOf": [{"type": "null"}, dictof(mapping({
