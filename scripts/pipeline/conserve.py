@@ -14,9 +14,21 @@ from .article import Article, Block, SeedError, Text
 _TAG = re.compile(r"<(?:a\s[^>]*href=\"([^\"]*)\"[^>]*|[^>]*)>")
 
 
+class _LettersAndDigits(dict):
+    """A str.translate table keeping letters, digits and Han characters and
+    dropping the rest, filled in as characters are first met."""
+
+    def __missing__(self, code: int):
+        self[code] = code if unicodedata.category(chr(code))[0] in "LN" else None
+        return self[code]
+
+
+_KEPT = _LettersAndDigits()
+
+
 def comparable(text: str) -> str:
     """Letters, digits and Han characters only, case-folded."""
-    return "".join(c for c in text.casefold() if unicodedata.category(c)[0] in "LN")
+    return text.casefold().translate(_KEPT)
 
 
 def page_text(page_markdown: str) -> str:

@@ -22,8 +22,8 @@ class Duplicate:
     credit: str  # the outlet credited on the kept page
 
 
-def _shingles(article: Article) -> set:
-    text = comparable(simplified("".join(line for _, line in article.body)))
+def shingles(article: Article) -> set:
+    text = article.derive("comparable body", lambda: comparable(simplified("".join(line for _, line in article.body))))
     return {text[i: i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
 
 
@@ -38,13 +38,13 @@ def publish_once(articles: list) -> tuple[list, list]:
     """(articles to publish, duplicates). Of two bodies at least
     `same_body` alike, the one first in seed order is published."""
     threshold = float(load_data("duplicates.yml")["same_body"])
-    shingles = [_shingles(article) for article in articles]
+    sets = [shingles(article) for article in articles]
     kept: list[int] = []
     found: list[Duplicate] = []
     for index, article in enumerate(articles):
         match = None
         for other in kept:
-            score = similarity(shingles[index], shingles[other])
+            score = similarity(sets[index], sets[other])
             if score >= threshold:
                 match = (other, score)
                 break

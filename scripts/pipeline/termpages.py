@@ -70,23 +70,28 @@ def _sentence_around(nodes: list, term_id: str) -> tuple[str, str, str] | None:
     return None
 
 
+def first_mentions(article: Article, variant: str) -> dict[str, tuple[str, str, str]]:
+    """term id -> (before, surface, after): the sentence of each linked
+    term's first mention (the one its page anchors as #mention-<id>)."""
+    def find() -> dict[str, tuple[str, str, str]]:
+        found: dict[str, tuple[str, str, str]] = {}
+        wanted = article.meta.get("terms", [])
+        for block in article.variants[variant]:
+            for nodes in [block.inlines, *block.items]:
+                for term_id in {node.term_id for node in _flatten(nodes) if isinstance(node, TermLink)}:
+                    if term_id in wanted and term_id not in found:
+                        found[term_id] = _sentence_around(nodes, term_id)
+        return found
+    return article.derive(("mentions", variant), find)
+
+
 def mentions(articles: list[Article], term_id: str, variant: str) -> list[Mention]:
-    """The sentence of each article's first mention (the one its page
-    anchors as #mention-<id>), newest article first."""
+    """The sentence of each article's first mention, newest article first."""
     found = []
     for article in newest_first(articles):
-        if term_id not in article.meta.get("terms", []):
-            continue
-        blocks: list[Block] = article.variants[variant]
-        for block in blocks:
-            for nodes in [block.inlines, *block.items]:
-                sentence = _sentence_around(nodes, term_id)
-                if sentence:
-                    found.append(Mention(article, *sentence))
-                    break
-            else:
-                continue
-            break
+        sentence = first_mentions(article, variant).get(term_id)
+        if sentence:
+            found.append(Mention(article, *sentence))
     return found
 
 
