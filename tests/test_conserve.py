@@ -98,3 +98,14 @@ def test_comparable_keeps_letters_and_digits_of_every_script_case_folded():
     expected = "".join(c for c in text.casefold() if unicodedata.category(c)[0] in "LN")
     assert comparable(text) == expected
     assert comparable("杨立昆：JEPA（2025）。") == "杨立昆jepa2025"
+
+
+def test_page_text_keeps_nothing_from_the_page_before():
+    """One Markdown instance renders every page; a page's link definitions
+    and footnotes must not reach the next one."""
+    from pipeline.conserve import page_text
+
+    first = page_text("---\ntitle: 一\n---\n[世界模型][ref]\n\n[ref]: https://example.org/a\n")
+    assert "https://example.org/a" in first
+    second = page_text("---\ntitle: 二\n---\n[世界模型][ref]\n")
+    assert "https://example.org/a" not in second and "[世界模型][ref]" in second

@@ -3,6 +3,7 @@ appear, in order, in the article's own-script page. Typography may change
 spaces and punctuation, so both sides are compared without them."""
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -31,11 +32,17 @@ def comparable(text: str) -> str:
     return text.casefold().translate(_KEPT)
 
 
+@functools.lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    """One Markdown instance, reset for each page: setting one up costs more than many a page."""
+    return markdown.Markdown(extensions=["attr_list", "admonition"])
+
+
 def page_text(page_markdown: str) -> str:
     """The page as a reader gets it: rendered, tags dropped, link targets kept
     (a shortcode's video id survives as the link's address)."""
     body = page_markdown.split("\n---\n", 1)[-1]
-    rendered = markdown.markdown(body, extensions=["attr_list", "admonition"])
+    rendered = _renderer().reset().convert(body)
     return html.unescape(_TAG.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", rendered))
 
 
