@@ -44,6 +44,9 @@ def publish_once(articles: list) -> tuple[list, list]:
     for index, article in enumerate(articles):
         match = None
         for other in kept:
+            smaller, larger = sorted((len(sets[index]), len(sets[other])))
+            if smaller < threshold * larger:
+                continue  # the share found in the other is at most the ratio of their sizes
             score = similarity(sets[index], sets[other])
             if score >= threshold:
                 match = (other, score)
