@@ -139,7 +139,7 @@ def test_a_rebuild_with_no_change_renders_and_derives_nothing_again(seeds, tmp_p
     times = {path: path.stat().st_mtime_ns for path in files}
     calls: list[str] = []
     for module, name in ((write, "_article_page"), (termpages, "_sentence_around"),
-                         (variants, "_ambiguity_report"), (duplicates, "simplified")):
+                         (variants, "_ambiguity_report"), (duplicates, "simplified"), (duplicates, "similarity")):
         original = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *args, original=original, name=name: calls.append(name) or original(*args))
     result = build(seeds, tmp_path / "docs", tmp_path / "reports", tmp_path / "cache")
@@ -161,3 +161,20 @@ def test_an_edited_seed_renders_only_its_own_pages(seeds, tmp_path, monkeypatch)
     assert set(rendered) == {NAMES[1]}
     changed_articles = {path for path in result.changed if "/articles/" in path}
     assert changed_articles and all(Path(path).stem == Path(NAMES[1]).stem for path in changed_articles)
+
+
+def test_duplicates_are_compared_again_when_a_body_changes(seeds, tmp_path, monkeypatch):
+    from pipeline import duplicates
+
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*.shared"))) == 1
+    compared = []
+    original = duplicates.matches
+    monkeypatch.setattr(duplicates, "matches", lambda *args: compared.append(1) or original(*args))
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert compared == []
+    edited = seeds / NAMES[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n补上的一段话。\n", encoding="utf-8")
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert compared == [1]
+    assert len(list((tmp_path / "cache").glob("*.shared"))) == 1  # the outcome for the old bodies pruned

@@ -107,7 +107,7 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
             log.warning("Seed %s: line %d was missing from its page (lost by the %s stage); kept in place: %r", path.name, number, stage, line[:80])
         slugs[article.slug] = path
         result.articles.append(article)
-    result.articles, result.duplicates = duplicates.publish_once(result.articles)
+    result.articles, result.duplicates = duplicates.publish_once(result.articles, cache)
     if cache is not None:
         cache.prune()
     files = {**write.pages(result.articles), **termpages.pages(result.articles)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .article import HANS, HANT, Article
+from .cache import SHARED
 from .config import load_data
 from .conserve import comparable
 from .clean import simplified
@@ -22,8 +23,13 @@ class Duplicate:
     credit: str  # the outlet credited on the kept page
 
 
+def body_text(article: Article) -> str:
+    """The body as duplicates are compared: Simplified letters and digits only."""
+    return article.derive("comparable body", lambda: comparable(simplified("".join(line for _, line in article.body))))
+
+
 def shingles(article: Article) -> set:
-    text = article.derive("comparable body", lambda: comparable(simplified("".join(line for _, line in article.body))))
+    text = body_text(article)
     return {text[i: i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
 
 
@@ -34,14 +40,13 @@ def similarity(a: set, b: set) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
-def publish_once(articles: list) -> tuple[list, list]:
-    """(articles to publish, duplicates). Of two bodies at least
-    `same_body` alike, the one first in seed order is published."""
-    threshold = float(load_data("duplicates.yml")["same_body"])
+def matches(articles: list, threshold: float) -> list:
+    """Per article, (index of the earlier published article it repeats,
+    similarity), or None when it is published itself."""
     sets = [shingles(article) for article in articles]
     kept: list[int] = []
-    found: list[Duplicate] = []
-    for index, article in enumerate(articles):
+    out: list = []
+    for index in range(len(articles)):
         match = None
         for other in kept:
             smaller, larger = sorted((len(sets[index]), len(sets[other])))
@@ -51,6 +56,29 @@ def publish_once(articles: list) -> tuple[list, list]:
             if score >= threshold:
                 match = (other, score)
                 break
+        if match is None:
+            kept.append(index)
+        out.append(match)
+    return out
+
+
+def publish_once(articles: list, cache=None) -> tuple[list, list]:
+    """(articles to publish, duplicates). Of two bodies at least
+    `same_body` alike, the one first in seed order is published. With a
+    cache.Cache, the comparison of every pair is made once per set of bodies:
+    a rebuild with the same bodies reuses its outcome."""
+    threshold = float(load_data("duplicates.yml")["same_body"])
+    found_matches = None
+    if cache is not None:
+        key = cache.named("duplicates", str(threshold), *(body_text(article) for article in articles))
+        found_matches = cache.load(key, SHARED)
+    if found_matches is None:
+        found_matches = matches(articles, threshold)
+        if cache is not None:
+            cache.store(key, found_matches, SHARED)
+    kept: list[int] = []
+    found: list[Duplicate] = []
+    for index, (article, match) in enumerate(zip(articles, found_matches)):
         if match is None:
             kept.append(index)
             continue
