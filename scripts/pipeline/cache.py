@@ -1,6 +1,8 @@
 """The build cache, after pelican's cache.py: a finished article is kept per
 seed, keyed by what it was built from, so an unchanged seed is not processed
-again.
+again. It is kept with its rendered pages and what later steps derive from
+it (Article.pages, Article.derived), so a rebuild only assembles the pages
+that list articles.
 
 key    the stamp, the strict setting, the seed's name and bytes, and its
        seeds/metadata.yml entry
