@@ -161,20 +161,3 @@ def test_an_edited_seed_renders_only_its_own_pages(seeds, tmp_path, monkeypatch)
     assert set(rendered) == {NAMES[1]}
     changed_articles = {path for path in result.changed if "/articles/" in path}
     assert changed_articles and all(Path(path).stem == Path(NAMES[1]).stem for path in changed_articles)
-
-
-def test_duplicates_are_compared_again_when_a_body_changes(seeds, tmp_path, monkeypatch):
-    from pipeline import duplicates
-
-    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
-    assert len(list((tmp_path / "cache").glob("*.shared"))) == 1
-    compared = []
-    original = duplicates.matches
-    monkeypatch.setattr(duplicates, "matches", lambda *args: compared.append(1) or original(*args))
-    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
-    assert compared == []
-    edited = seeds / NAMES[0]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\n补上的一段话。\n", encoding="utf-8")
-    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
-    assert compared == [1]
-    assert len(list((tmp_path / "cache").glob("*.shared"))) == 1  # the outcome for the old bodies pruned

@@ -62,11 +62,12 @@ def conserved(article: Article, strict: bool = False) -> Article:
 def derive(article: Article) -> None:
     """Work out now what later steps derive from each article, so a rebuild
     from the cache only assembles it: the first mention of each term (term
-    pages), the ambiguity report, the text duplicates are compared by."""
+    pages), the ambiguity report, what duplicates are compared by."""
     for variant in VARIANTS:
         termpages.first_mentions(article, variant)
     ambiguity_report(article)
-    duplicates.shingles(article)
+    duplicates.body_digest(article)
+    duplicates.shingle_count(article)
 
 
 def _built(path: Path, entry: dict | None, cache: Cache | None, strict: bool = False) -> Article:

@@ -97,6 +97,9 @@ class Cache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None  # a damaged entry is rebuilt
 
+    def has(self, key: str, suffix: str = SUFFIX) -> bool:
+        return self._file(key, suffix).is_file()
+
     def store(self, key: str, value, suffix: str = SUFFIX) -> None:
         write_atomic(self._file(key, suffix), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 

@@ -3,6 +3,7 @@ The seed whose page stays credits the other's outlet (meta
 "also_published_by"); the other is reported as a duplicate, not published."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from .article import HANS, HANT, Article
@@ -33,6 +34,14 @@ def shingles(article: Article) -> set:
     return {text[i: i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
 
 
+def body_digest(article: Article) -> str:
+    return article.derive("body digest", lambda: hashlib.sha256(body_text(article).encode()).hexdigest())
+
+
+def shingle_count(article: Article) -> int:
+    return article.derive("shingle count", lambda: len(shingles(article)))
+
+
 def similarity(a: set, b: set) -> float:
     """Share of the longer body's passages found in the other."""
     if not a or not b:
@@ -40,21 +49,29 @@ def similarity(a: set, b: set) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
-def matches(articles: list, threshold: float) -> list:
+def matches(articles: list, threshold: float, known: dict | None = None) -> list:
     """Per article, (index of the earlier published article it repeats,
-    similarity), or None when it is published itself."""
-    sets = [shingles(article) for article in articles]
+    similarity), or None when it is published itself. `known` holds the
+    similarity of pairs of bodies compared before (by their digests) and
+    gets the pairs compared now: an edited seed is compared again, no other."""
+    known = {} if known is None else known
+    sets: dict[int, set] = {}
     kept: list[int] = []
     out: list = []
-    for index in range(len(articles)):
+    for index, article in enumerate(articles):
         match = None
         for other in kept:
-            smaller, larger = sorted((len(sets[index]), len(sets[other])))
+            smaller, larger = sorted((shingle_count(article), shingle_count(articles[other])))
             if smaller < threshold * larger:
                 continue  # the share found in the other is at most the ratio of their sizes
-            score = similarity(sets[index], sets[other])
-            if score >= threshold:
-                match = (other, score)
+            pair = tuple(sorted((body_digest(article), body_digest(articles[other]))))
+            if pair not in known:
+                for k in (index, other):
+                    if k not in sets:
+                        sets[k] = shingles(articles[k])
+                known[pair] = similarity(sets[index], sets[other])
+            if known[pair] >= threshold:
+                match = (other, known[pair])
                 break
         if match is None:
             kept.append(index)
@@ -65,17 +82,20 @@ def matches(articles: list, threshold: float) -> list:
 def publish_once(articles: list, cache=None) -> tuple[list, list]:
     """(articles to publish, duplicates). Of two bodies at least
     `same_body` alike, the one first in seed order is published. With a
-    cache.Cache, the comparison of every pair is made once per set of bodies:
-    a rebuild with the same bodies reuses its outcome."""
+    cache.Cache, pairs of bodies compared by an earlier build are not
+    compared again."""
     threshold = float(load_data("duplicates.yml")["same_body"])
-    found_matches = None
+    known = None
     if cache is not None:
-        key = cache.named("duplicates", str(threshold), *(body_text(article) for article in articles))
-        found_matches = cache.load(key, SHARED)
-    if found_matches is None:
-        found_matches = matches(articles, threshold)
-        if cache is not None:
-            cache.store(key, found_matches, SHARED)
+        key = cache.named("duplicates: similarity of pairs of bodies")
+        known = cache.load(key, SHARED) or {}
+        before = len(known)
+    found_matches = matches(articles, threshold, known)
+    if cache is not None:
+        present = {body_digest(article) for article in articles}
+        kept_pairs = {pair: score for pair, score in known.items() if pair[0] in present and pair[1] in present}
+        if len(known) != before or len(kept_pairs) != len(known) or not cache.has(key, SHARED):
+            cache.store(key, kept_pairs, SHARED)
     kept: list[int] = []
     found: list[Duplicate] = []
     for index, (article, match) in enumerate(zip(articles, found_matches)):
