@@ -102,8 +102,8 @@ def article_page(article: Article, variant: str) -> str:
 
 
 def _shown(article: Article, variant: str) -> tuple:
-    """What a page depends on besides the blocks, code and data (which a
-    change of rebuilds the article anyway)."""
+    """What a kept page depends on that can change after its seed was built
+    (the blocks, code and data cannot: a change to them rebuilds the article)."""
     return article.variant_meta[variant], article.script, article.region
 
 
