@@ -52,7 +52,7 @@ test: setup system-deps
 	$(BIN)/python -m pytest
 
 serve: setup fonts
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 # Figures per corpus size (10, 100, 1,000 synthetic seeds) to build/bench.json;
 # BENCH_ARGS="--sizes 10,100" for a quick run. Never fails on a missed target.

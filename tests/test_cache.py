@@ -127,3 +127,37 @@ def test_fingerprint_changes_with_a_seed(seeds):
     (seeds / "new.txt").write_text("新的种子\n\n一段正文。\n", encoding="utf-8")
     assert fingerprint(seeds) != before
     assert fingerprint(seeds / "missing") == ()
+
+
+def test_a_rebuild_with_no_change_renders_and_derives_nothing_again(seeds, tmp_path, monkeypatch):
+    """Pages, term mentions, ambiguity reports and duplicate texts come from the
+    cache with their articles; no generated file is written again."""
+    from pipeline import duplicates, termpages, variants, write
+
+    build(seeds, tmp_path / "docs", tmp_path / "reports", tmp_path / "cache")
+    files = [path for path in (tmp_path / "docs").rglob("*") if path.is_file()]
+    times = {path: path.stat().st_mtime_ns for path in files}
+    calls: list[str] = []
+    for module, name in ((write, "_article_page"), (termpages, "_sentence_around"),
+                         (variants, "_ambiguity_report"), (duplicates, "simplified"), (duplicates, "similarity")):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, original=original, name=name: calls.append(name) or original(*args))
+    result = build(seeds, tmp_path / "docs", tmp_path / "reports", tmp_path / "cache")
+    assert calls == []
+    assert result.changed == [] and len(result.articles) == 2
+    assert {path: path.stat().st_mtime_ns for path in files} == times
+
+
+def test_an_edited_seed_renders_only_its_own_pages(seeds, tmp_path, monkeypatch):
+    from pipeline import write
+
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    edited = seeds / NAMES[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n补上的一段话。\n", encoding="utf-8")
+    rendered: list[str] = []
+    original = write._article_page
+    monkeypatch.setattr(write, "_article_page", lambda article, variant: rendered.append(article.seed.path.name) or original(article, variant))
+    result = build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert set(rendered) == {NAMES[1]}
+    changed_articles = {path for path in result.changed if "/articles/" in path}
+    assert changed_articles and all(Path(path).stem == Path(NAMES[1]).stem for path in changed_articles)

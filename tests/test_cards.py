@@ -103,3 +103,31 @@ def test_a_rebuild_draws_no_card_again(site, project, tmp_path):
     result = mkdocs_build(project, tmp_path / "again")
     log = result.stdout + result.stderr
     assert re.search(r"Share cards: 0 drawn, \d+ from the cache", log), log[-2000:]
+
+
+def _page(title: str) -> str:
+    return (f'<html lang="zh-Hans"><head><meta property="og:title" content="{title}">'
+            f'<meta property="og:description" content="一段说明">'
+            f'<meta property="og:image" content="/cards/{title}.png"></head></html>')
+
+
+def test_a_page_not_rebuilt_keeps_its_card_and_a_rebuilt_one_is_drawn(tmp_path):
+    """What a dirty `mkdocs serve` rebuild needs: only pages written since it
+    began get their cards drawn; the others keep the card beside them."""
+    import os
+    import time
+
+    (tmp_path / "a.html").write_text(_page("甲"), encoding="utf-8")
+    (tmp_path / "b.html").write_text(_page("乙"), encoding="utf-8")
+    assert cards.draw_cards(tmp_path, "", None)["drawn"] == 2
+    old = time.time_ns() - 3600 * 10**9
+    for name in ("a.html", "b.html"):
+        os.utime(tmp_path / name, ns=(old, old))
+    before = (tmp_path / "cards" / "乙.png").read_bytes()
+    started = time.time_ns()
+    (tmp_path / "b.html").write_text(_page("乙").replace("一段说明", "改过的说明"), encoding="utf-8")
+    counts = cards.draw_cards(tmp_path, "", None, written_since_ns=started)
+    assert (counts["drawn"], counts["kept"]) == (1, 1)
+    assert (tmp_path / "cards" / "乙.png").read_bytes() != before
+    (tmp_path / "cards" / "甲.png").unlink()  # a card gone missing is drawn again
+    assert cards.draw_cards(tmp_path, "", None, written_since_ns=started)["drawn"] == 2

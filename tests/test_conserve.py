@@ -88,3 +88,24 @@ def test_removed_lines_are_reported_with_rule_and_evidence():
     assert "[interface]\t关于ZAKER 合作\t(cues interface" in report
     assert "[share_prompt]\t一键关注 点亮星标" in report
     assert "zone tail" in report
+
+
+def test_comparable_keeps_letters_and_digits_of_every_script_case_folded():
+    import unicodedata
+    from pipeline.conserve import comparable
+
+    text = "".join(chr(code) for code in range(0x20, 0x3400)) + "世界模型 JEPA，２０２５年！Straße①"
+    expected = "".join(c for c in text.casefold() if unicodedata.category(c)[0] in "LN")
+    assert comparable(text) == expected
+    assert comparable("杨立昆：JEPA（2025）。") == "杨立昆jepa2025"
+
+
+def test_page_text_keeps_nothing_from_the_page_before():
+    """One Markdown instance renders every page; a page's link definitions
+    and footnotes must not reach the next one."""
+    from pipeline.conserve import page_text
+
+    first = page_text("---\ntitle: 一\n---\n[世界模型][ref]\n\n[ref]: https://example.org/a\n")
+    assert "https://example.org/a" in first
+    second = page_text("---\ntitle: 二\n---\n[世界模型][ref]\n")
+    assert "https://example.org/a" not in second and "[世界模型][ref]" in second

@@ -57,3 +57,71 @@ def test_half_the_same_is_not_a_duplicate(tmp_path):
     write(seeds, "b.txt", ["标题乙在这里出现", *BODY[:2], "这一段完全不同，讲的是另一件事情和另一些人。", "还有这一段也完全不同，讲的是天气和交通。"])
     result = build(seeds, tmp_path / "docs")
     assert len(result.articles) == 2 and result.duplicates == []
+
+
+def test_the_size_shortcut_finds_what_comparing_every_pair_finds():
+    """publish_once skips pairs whose sizes alone rule a match out; on bodies
+    of many sizes and overlaps it decides as comparing every pair would."""
+    import random
+
+    from pipeline.article import Article, Seed
+    from pipeline.config import load_data
+    from pipeline.duplicates import publish_once, shingles, similarity
+
+    rng = random.Random(7)
+    bases = [BODY, [line[::-1] for line in BODY], [line[3:] + line[:3] for line in BODY]]
+    articles = []
+    for k in range(24):
+        # a base body with up to three of its lines dropped and maybe a line of another
+        base = rng.choice(bases)
+        body = [line for line in base if rng.random() > 0.6 * (k % 4) / 3] or base[:1]
+        if rng.random() < 0.4:
+            body.append(rng.choice(rng.choice(bases)))
+        articles.append(Article(seed=Seed(path=Path(f"seed{k:02d}.txt"), raw=b""), slug=f"seed{k:02d}",
+                                body=[(n, line) for n, line in enumerate(body, 1)], meta={"outlet": f"报{k}"}))
+    threshold = float(load_data("duplicates.yml")["same_body"])
+    kept, expected = [], []
+    for index, article in enumerate(articles):
+        match = next((other for other in kept if similarity(shingles(article), shingles(articles[other])) >= threshold), None)
+        if match is None:
+            kept.append(index)
+        else:
+            expected.append((article.slug, articles[match].seed.path.name))
+    published, found = publish_once(articles)
+    assert [a.slug for a in published] == [articles[i].slug for i in kept]
+    assert [(d.slug, d.kept) for d in found] == expected
+    assert expected and len(kept) > 1  # both outcomes occur
+
+
+def test_pairs_compared_by_an_earlier_build_are_not_compared_again(tmp_path, monkeypatch):
+    import copy
+
+    from pipeline import duplicates
+    from pipeline.article import Article, Seed
+    from pipeline.cache import Cache
+
+    def article(k: int, body: list) -> Article:
+        return Article(seed=Seed(path=Path(f"seed{k}.txt"), raw=b""), slug=f"seed{k}",
+                       body=[(n, line) for n, line in enumerate(body, 1)], meta={"outlet": f"报{k}"})
+
+    articles = [article(0, BODY), article(1, [line[::-1] for line in BODY]), article(2, BODY + ["转载自另一家报纸。"]),
+                article(3, [line[::-1] for line in BODY] + ["编辑：小王"])]
+    compared = []
+    original = duplicates.similarity
+    monkeypatch.setattr(duplicates, "similarity", lambda a, b: compared.append(1) or original(a, b))
+
+    def outcome(batch, cache):
+        published, found = duplicates.publish_once(copy.deepcopy(batch), cache)
+        return [a.slug for a in published], [(d.slug, d.kept, d.similarity) for d in found]
+
+    expected = outcome(articles, None)
+    assert expected[1]  # some are duplicates
+    compared.clear()
+    assert outcome(articles, Cache(tmp_path)) == expected and compared
+    compared.clear()
+    assert outcome(articles, Cache(tmp_path)) == expected and compared == []
+    edited = articles[:3] + [article(3, BODY[:-1] + ["据统计，截至2025年10月，全市已累计完成加装电梯超过两万台。"])]
+    expected = outcome(edited, None)
+    compared.clear()
+    assert outcome(edited, Cache(tmp_path)) == expected
+    assert 0 < len(compared) <= len(expected[0])  # the edited body against the published ones, no other pair

@@ -103,3 +103,26 @@ def test_heading_permalinks_are_titled_in_the_pages_variant(site):
     hant = (site / "zh-Hant" / "glossary" / "index.html").read_text(encoding="utf-8")
     hans = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert 'class="headerlink"' in hans and 'title="本节链接"' in hans and 'title="本節連結"' in hant
+
+
+def test_templates_compile_once_per_process_and_again_when_edited():
+    """Each MkDocs build (static-i18n's second pass, every serve rebuild) makes
+    a new template environment; the plugin's bytecode cache spares compiling."""
+    import jinja2
+
+    from reader.plugin import CompiledTemplates
+
+    cache = CompiledTemplates()
+    templates = {"page.html": "<p>{{ word }}</p>"}
+
+    def render():
+        env = jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=cache)
+        compiled = []
+        original = env.compile
+        env.compile = lambda *args, **kwargs: compiled.append(1) or original(*args, **kwargs)
+        return env.get_template("page.html").render(word="词"), len(compiled)
+
+    assert render() == ("<p>词</p>", 1)
+    assert render() == ("<p>词</p>", 0)
+    templates["page.html"] = "<b>{{ word }}</b>"
+    assert render() == ("<b>词</b>", 1)

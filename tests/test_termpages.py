@@ -82,3 +82,28 @@ def test_term_pages_are_in_the_search_index(site):
     import json
     docs = json.loads((site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert any(doc["location"] == "glossary/jepa/" for doc in docs)
+
+
+def test_first_mentions_are_each_terms_first_sentence_in_reading_order():
+    """Found in one pass per article; the same as looking for each term in turn."""
+    from pipeline.article import HANS, HANT
+    from pipeline.build import process
+    from pipeline.metadata import load_metadata_file
+    from pipeline.termpages import first_mentions
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    entries = load_metadata_file(seeds)
+    checked = 0
+    for path in sorted(seeds.glob("*.txt")):
+        article = process(path, entries.get(path.name))
+        for variant in (HANS, HANT):
+            expected = {}
+            for term_id in article.meta.get("terms", []):
+                for block in article.variants[variant]:
+                    found = next((s for nodes in [block.inlines, *block.items] if (s := _sentence_around(nodes, term_id))), None)
+                    if found:
+                        expected[term_id] = found
+                        break
+            assert first_mentions(article, variant) == expected
+            checked += len(expected)
+    assert checked > 10

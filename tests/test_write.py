@@ -236,8 +236,24 @@ def test_glossary_converted_text_is_marked(site_pages):
 def test_a_hong_kong_original_is_named_as_such(articles):
     import copy
     article = copy.deepcopy(next(a for a in articles if a.script == HANT))
-    article.region, article.own_page = "HK", None
+    article.region = "HK"  # the pages kept from the build showed Taiwan's name
     assert "繁体中文（香港）写成" in write.article_page(article, HANS)
     assert "繁體中文（香港）寫成" in write.article_page(article, HANT)
     article.region = "TW"
     assert "繁体中文（台湾）写成" in write.article_page(article, HANS)
+
+
+def test_a_kept_page_is_reused_while_what_it_shows_is_the_same(articles, monkeypatch):
+    import copy
+    article = copy.deepcopy(articles[0])
+    write.keep_pages(article, {})
+    assert set(article.pages) == set(VARIANTS)
+    rendered = []
+    original = write._article_page
+    monkeypatch.setattr(write, "_article_page", lambda a, variant: rendered.append(variant) or original(a, variant))
+    kept = {variant: write.article_page(article, variant) for variant in VARIANTS}
+    assert rendered == []
+    # a duplicate credited on the byline: that page is rendered again, and shows it
+    article.variant_meta[HANT]["also_published_by"] = ["另一家媒體"]
+    assert "另一家媒體" in write.article_page(article, HANT) and rendered == [HANT]
+    assert write.article_page(article, HANS) == kept[HANS]

@@ -48,6 +48,9 @@ How things are measured
   seed, joined into one string per seed; best of 3 for both sides of the
   ratio); and plain MkDocs: the project's config without the reader plugin and with
   an explicit nav, building the docs folder the pipeline already filled.
+* Serve: `mkdocs serve --dirty` (what `make serve` runs) in the project
+  copy; one Simplified seed gets a new sentence appended, and the time is
+  from the write until its page, polled every 0.1 s, shows the sentence.
 * Noise: wall times are what the targets use; CPU seconds (process time,
   children's rusage) are recorded alongside, and --repeat N takes the best
   of N for the cold / no-change pipeline runs and the MkDocs builds.

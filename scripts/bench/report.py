@@ -41,6 +41,7 @@ def print_table(sizes: list[int], per_size: dict) -> None:
     row("pipeline throughput, MB/s", lambda s: s["pipeline"]["throughput_mb_s"], 2)
     row("pipeline no-change, s", lambda s: s["pipeline"]["no_change_seconds"], 3)
     row("no-change / cold", lambda s: f"{100 * s['pipeline']['no_change_over_cold']:.1f}%")
+    row("no-change: pages rewritten", lambda s: s["pipeline"]["no_change_pages_rewritten"])
     row("convert (best of 3), s", lambda s: s["convert_best_seconds"], 3)
     row("raw OpenCC floor, s", lambda s: s["opencc_floor_seconds"], 3)
     row("convert / raw OpenCC", lambda s: s["convert_over_opencc"], 2)

@@ -4,13 +4,18 @@ from __future__ import annotations
 from . import KB, MB
 from .serve import SERVE_EDIT_TIMEOUT
 
+# The limits of the issue "A site of 1,000 articles".
 THROUGHPUT_MB_S = 1.0
-CONVERT_OVER_OPENCC = 2.0
-SCALING_PER_10X = 12.0  # time of a 10x corpus <= 12x
-NO_CHANGE_SHARE = 0.10
-SERVE_SECONDS = 3.0
+CONVERT_OVER_OPENCC = 1.5
+SCALING_PER_10X = 11.0  # time of a 10x corpus <= 11x
+NO_CHANGE_SHARE = 0.05
+SERVE_SECONDS = 2.0  # at 100 seeds
 PAGE_WEIGHT_KB = 200.0
 INDEX_OVER_TEXT = 1.5  # search index per variant / the variant's article text
+# What the convert stage does beyond OpenCC's own conversion (profiled on the
+# synthetic corpora; each part costs about as much as the floor itself).
+CONVERT_NOTE = ("besides OpenCC, marking converts the script alone to tell changed words from changed "
+                "characters, and cuts words (jieba) around each change")
 
 
 def target(name: str, measured, limit: float, unit: str, at_least: bool = False, note: str = "") -> dict:
@@ -35,7 +40,8 @@ def targets(sizes: list[int], per_size: dict, serve_size: int) -> list[dict]:
     for size in sizes:
         figures = per_size[str(size)]
         if "convert_over_opencc" in figures:
-            out.append(target(f"convert stage / raw OpenCC, {size} seeds", figures["convert_over_opencc"], CONVERT_OVER_OPENCC, "x"))
+            out.append(target(f"convert stage / raw OpenCC, {size} seeds", figures["convert_over_opencc"], CONVERT_OVER_OPENCC, "x",
+                              note=CONVERT_NOTE))
     # Scaling: the largest corpus against the next one down (1,000 against 100 in a full run).
     if len(sizes) >= 2:
         big, small = sizes[-1], sizes[-2]

@@ -110,11 +110,18 @@ class Article:
     evidence: dict = field(default_factory=dict)  # what cleaning saw: zones, headline, lines near the chrome threshold
     changes: list = field(default_factory=list)  # (line, before, after, reason): characters the script stage converted
     warnings: list = field(default_factory=list)  # lines the conservation check had to put back, and why
-    own_page: tuple | None = None  # (its variant meta, Markdown): the own-script page the conservation check read, reused by the write
+    derived: dict = field(default_factory=dict)  # what later steps work out from the finished article, once (derive()), kept with it in the cache
+    pages: dict = field(default_factory=dict)  # variant -> (what it shows of the article, Markdown): rendered once, kept in the cache (write.keep_pages)
 
     @property
     def title(self) -> str:
         return self.meta.get("title", "")
+
+    def derive(self, name, compute):
+        """compute(), worked out once per article: a rebuild from the cache reuses it."""
+        if name not in self.derived:
+            self.derived[name] = compute()
+        return self.derived[name]
 
 
 class SeedError(Exception):

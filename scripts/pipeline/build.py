@@ -15,7 +15,7 @@ from .cache import Cache
 from .fidelity import round_trip
 from .metadata import METADATA_FILE, load_metadata_file
 from .stages import process, slug_for  # noqa: F401  (the stage list lives in stages.py)
-from .variants import make_variants
+from .variants import ambiguity_report, make_variants
 
 log = logging.getLogger("mkdocs.pipeline")
 
@@ -46,7 +46,7 @@ def conserved(article: Article, strict: bool = False) -> Article:
     page = write.article_page(article, article.script)
     missing = conserve.missing(article, page)
     if not missing:
-        write.keep_own_page(article, page)  # the write reuses it
+        write.keep_pages(article, {article.script: page})  # the write (and every rebuild from the cache) reuses them
         return article
     if strict:
         number, line, stage = missing[0]
@@ -59,6 +59,17 @@ def conserved(article: Article, strict: bool = False) -> Article:
     return article
 
 
+def derive(article: Article) -> None:
+    """Work out now what later steps derive from each article, so a rebuild
+    from the cache only assembles it: the first mention of each term (term
+    pages), the ambiguity report, what duplicates are compared by."""
+    for variant in VARIANTS:
+        termpages.first_mentions(article, variant)
+    ambiguity_report(article)
+    duplicates.body_digest(article)
+    duplicates.shingle_count(article)
+
+
 def _built(path: Path, entry: dict | None, cache: Cache | None, strict: bool = False) -> Article:
     """process() plus the conservation check, skipped when the same seed bytes,
     metadata entry, code and data were built before."""
@@ -68,6 +79,7 @@ def _built(path: Path, entry: dict | None, cache: Cache | None, strict: bool = F
     article = cache.load(key)
     if article is None:
         article = conserved(process(path, entry), strict)
+        derive(article)
         cache.store(key, article)
     return article
 
@@ -96,7 +108,7 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
             log.warning("Seed %s: line %d was missing from its page (lost by the %s stage); kept in place: %r", path.name, number, stage, line[:80])
         slugs[article.slug] = path
         result.articles.append(article)
-    result.articles, result.duplicates = duplicates.publish_once(result.articles)
+    result.articles, result.duplicates = duplicates.publish_once(result.articles, cache)
     if cache is not None:
         cache.prune()
     files = {**write.pages(result.articles), **termpages.pages(result.articles)}

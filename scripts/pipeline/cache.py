@@ -1,12 +1,15 @@
 """The build cache, after pelican's cache.py: a finished article is kept per
 seed, keyed by what it was built from, so an unchanged seed is not processed
-again.
+again. It is kept with its rendered pages and what later steps derive from
+it (Article.pages, Article.derived), so a rebuild only assembles the pages
+that list articles.
 
 key    the stamp, the strict setting, the seed's name and bytes, and its
        seeds/metadata.yml entry
 load   the article stored under a key, or None (missing or damaged: rebuilt)
 store  an article under its key, written whole
 prune  entries no build of this run asked for
+named  the key of a value derived from several articles (stored with SHARED)
 
 The stamp covers the pipeline's code and data and the stage list itself
 (stages.STAGES): a change to any of them invalidates every entry.
@@ -26,6 +29,7 @@ from .stages import STAGES
 
 CODE_DIR = Path(__file__).resolve().parent
 SUFFIX = ".pickle"
+SHARED = ".shared"  # values derived from several articles, under named() keys
 
 
 def sources() -> list[tuple[str, Path]]:
@@ -71,12 +75,20 @@ class Cache:
             self.version.encode() + Path(path).name.encode() + b"\0" + raw + json.dumps(entry, sort_keys=True, default=str).encode()
         ).hexdigest()
 
-    def _file(self, key: str) -> Path:
-        self.used.add(key + SUFFIX)
-        return self.folder / (key + SUFFIX)
+    def named(self, *parts: str) -> str:
+        """The key of a value derived from several articles (duplicates.publish_once)."""
+        digest = hashlib.sha256(self.version.encode())
+        for part in parts:
+            digest.update(b"\0" + part.encode())
+        return digest.hexdigest()
 
-    def load(self, key: str) -> Article | None:
-        cached = self._file(key)
+    def _file(self, key: str, suffix: str = SUFFIX) -> Path:
+        self.used.add(key + suffix)
+        return self.folder / (key + suffix)
+
+    def load(self, key: str, suffix: str = SUFFIX):
+        """The article stored under key (or, with SHARED, a value named() keys)."""
+        cached = self._file(key, suffix)
         if not cached.is_file():
             return None
         try:
@@ -85,14 +97,17 @@ class Cache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None  # a damaged entry is rebuilt
 
-    def store(self, key: str, article: Article) -> None:
-        write_atomic(self._file(key), pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+    def has(self, key: str, suffix: str = SUFFIX) -> bool:
+        return self._file(key, suffix).is_file()
+
+    def store(self, key: str, value, suffix: str = SUFFIX) -> None:
+        write_atomic(self._file(key, suffix), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> list[str]:
         """Remove the entries this build did not use; returns their names."""
         if not self.folder.is_dir():
             return []
-        stale = sorted(path.name for path in self.folder.glob("*" + SUFFIX) if path.name not in self.used)
+        stale = sorted(path.name for suffix in (SUFFIX, SHARED) for path in self.folder.glob("*" + suffix) if path.name not in self.used)
         for name in stale:
             (self.folder / name).unlink()
         return stale

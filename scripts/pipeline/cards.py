@@ -21,6 +21,7 @@ from .files import write_atomic
 
 _META = re.compile(r'<meta (?:property|name)="((?:og|article):[a-z:_]+)" content="([^"]*)"')
 _LANG = re.compile(r'<html[^>]* lang="([^"]+)"')
+_CLOCK_SLACK_NS = 2_000_000_000  # file times may lag the clock; a page written near the start is drawn again
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+'&]*|\s+|.", re.S)
 
 
@@ -128,19 +129,25 @@ def page_card(page_html: str) -> tuple[str, dict] | None:
                               "site_name": meta.get("og:site_name", ""), "variant": variant}
 
 
-def draw_cards(site_dir: Path, site_url: str, cache_dir: Path | None) -> dict:
+def draw_cards(site_dir: Path, site_url: str, cache_dir: Path | None, written_since_ns: int | None = None) -> dict:
     """Draw the card every built page asks for. Returns counts of cards
-    drawn and taken from the cache."""
+    drawn, taken from the cache, and kept. With `written_since_ns`, a page
+    not written since (a dirty `mkdocs serve` rebuild left it) keeps the card
+    already beside it: the words drawn come from the page itself."""
     site_dir = Path(site_dir)
-    counts = {"drawn": 0, "cached": 0}
+    counts = {"drawn": 0, "cached": 0, "kept": 0}
     prefix = site_url if site_url.endswith("/") else site_url + "/"
     for page in sorted(site_dir.rglob("*.html")):
+        unchanged = written_since_ns is not None and page.stat().st_mtime_ns < written_since_ns - _CLOCK_SLACK_NS
         found = page_card(page.read_text(encoding="utf-8"))
         if found is None:
             continue
         address, words = found
         relative = address[len(prefix):] if site_url and address.startswith(prefix) else address.lstrip("/")
         target = site_dir / relative
+        if unchanged and target.is_file():
+            counts["kept"] += 1
+            continue
         key = hashlib.sha256((_stamp() + repr(sorted(words.items()))).encode("utf-8")).hexdigest()
         cached = Path(cache_dir) / f"{key}.png" if cache_dir else None
         target.parent.mkdir(parents=True, exist_ok=True)

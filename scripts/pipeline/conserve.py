@@ -3,6 +3,7 @@ appear, in order, in the article's own-script page. Typography may change
 spaces and punctuation, so both sides are compared without them."""
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -14,16 +15,34 @@ from .article import Article, Block, SeedError, Text
 _TAG = re.compile(r"<(?:a\s[^>]*href=\"([^\"]*)\"[^>]*|[^>]*)>")
 
 
+class _LettersAndDigits(dict):
+    """A str.translate table keeping letters, digits and Han characters and
+    dropping the rest, filled in as characters are first met."""
+
+    def __missing__(self, code: int):
+        self[code] = code if unicodedata.category(chr(code))[0] in "LN" else None
+        return self[code]
+
+
+_KEPT = _LettersAndDigits()
+
+
 def comparable(text: str) -> str:
     """Letters, digits and Han characters only, case-folded."""
-    return "".join(c for c in text.casefold() if unicodedata.category(c)[0] in "LN")
+    return text.casefold().translate(_KEPT)
+
+
+@functools.lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    """One Markdown instance, reset for each page: setting one up costs more than many a page."""
+    return markdown.Markdown(extensions=["attr_list", "admonition"])
 
 
 def page_text(page_markdown: str) -> str:
     """The page as a reader gets it: rendered, tags dropped, link targets kept
     (a shortcode's video id survives as the link's address)."""
     body = page_markdown.split("\n---\n", 1)[-1]
-    rendered = markdown.markdown(body, extensions=["attr_list", "admonition"])
+    rendered = _renderer().reset().convert(body)
     return html.unescape(_TAG.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", rendered))
 
 

@@ -3,9 +3,11 @@ The seed whose page stays credits the other's outlet (meta
 "also_published_by"); the other is reported as a duplicate, not published."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from .article import HANS, HANT, Article
+from .cache import SHARED
 from .config import load_data
 from .conserve import comparable
 from .clean import simplified
@@ -22,9 +24,22 @@ class Duplicate:
     credit: str  # the outlet credited on the kept page
 
 
-def _shingles(article: Article) -> set:
-    text = comparable(simplified("".join(line for _, line in article.body)))
+def body_text(article: Article) -> str:
+    """The body as duplicates are compared: Simplified letters and digits only."""
+    return article.derive("comparable body", lambda: comparable(simplified("".join(line for _, line in article.body))))
+
+
+def shingles(article: Article) -> set:
+    text = body_text(article)
     return {text[i: i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+
+
+def body_digest(article: Article) -> str:
+    return article.derive("body digest", lambda: hashlib.sha256(body_text(article).encode()).hexdigest())
+
+
+def shingle_count(article: Article) -> int:
+    return article.derive("shingle count", lambda: len(shingles(article)))
 
 
 def similarity(a: set, b: set) -> float:
@@ -34,20 +49,56 @@ def similarity(a: set, b: set) -> float:
     return len(a & b) / max(len(a), len(b))
 
 
-def publish_once(articles: list) -> tuple[list, list]:
-    """(articles to publish, duplicates). Of two bodies at least
-    `same_body` alike, the one first in seed order is published."""
-    threshold = float(load_data("duplicates.yml")["same_body"])
-    shingles = [_shingles(article) for article in articles]
+def matches(articles: list, threshold: float, known: dict | None = None) -> list:
+    """Per article, (index of the earlier published article it repeats,
+    similarity), or None when it is published itself. `known` holds the
+    similarity of pairs of bodies compared before (by their digests) and
+    gets the pairs compared now: an edited seed is compared again, no other."""
+    known = {} if known is None else known
+    sets: dict[int, set] = {}
     kept: list[int] = []
-    found: list[Duplicate] = []
+    out: list = []
     for index, article in enumerate(articles):
         match = None
         for other in kept:
-            score = similarity(shingles[index], shingles[other])
-            if score >= threshold:
-                match = (other, score)
+            smaller, larger = sorted((shingle_count(article), shingle_count(articles[other])))
+            if smaller < threshold * larger:
+                continue  # the share found in the other is at most the ratio of their sizes
+            pair = tuple(sorted((body_digest(article), body_digest(articles[other]))))
+            if pair not in known:
+                for k in (index, other):
+                    if k not in sets:
+                        sets[k] = shingles(articles[k])
+                known[pair] = similarity(sets[index], sets[other])
+            if known[pair] >= threshold:
+                match = (other, known[pair])
                 break
+        if match is None:
+            kept.append(index)
+        out.append(match)
+    return out
+
+
+def publish_once(articles: list, cache=None) -> tuple[list, list]:
+    """(articles to publish, duplicates). Of two bodies at least
+    `same_body` alike, the one first in seed order is published. With a
+    cache.Cache, pairs of bodies compared by an earlier build are not
+    compared again."""
+    threshold = float(load_data("duplicates.yml")["same_body"])
+    known = None
+    if cache is not None:
+        key = cache.named("duplicates: similarity of pairs of bodies")
+        known = cache.load(key, SHARED) or {}
+        before = len(known)
+    found_matches = matches(articles, threshold, known)
+    if cache is not None:
+        present = {body_digest(article) for article in articles}
+        kept_pairs = {pair: score for pair, score in known.items() if pair[0] in present and pair[1] in present}
+        if len(known) != before or len(kept_pairs) != len(known) or not cache.has(key, SHARED):
+            cache.store(key, kept_pairs, SHARED)
+    kept: list[int] = []
+    found: list[Duplicate] = []
+    for index, (article, match) in enumerate(zip(articles, found_matches)):
         if match is None:
             kept.append(index)
             continue

@@ -3,8 +3,9 @@ site's converter for the original's region, back with the site's zh-Hant
 converter, and what did not come back."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
+
+import cydifflib  # difflib's algorithm compiled: the same opcodes
 
 from .article import HANS, HANT, Article
 from .terms import find_terms
@@ -48,7 +49,7 @@ def round_trip(article: Article) -> Fidelity | None:
     original = plain_text(article)
     back = converter(HANT).convert(article_converter(article, HANS).convert(original))
     result = Fidelity(seed=article.seed.path.name, han_chars=len(_HAN.findall(original)))
-    matcher = difflib.SequenceMatcher(None, original, back, autojunk=False)
+    matcher = cydifflib.SequenceMatcher(None, original, back, autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if tag == "equal":
             continue

@@ -97,7 +97,7 @@ def has_stray(text: str, region: str = "") -> bool:
     data = load_data("script.yml")
     standard = data["standard_in_region"].get(region, "")
     also = data["also_traditional"]
-    return any(_kind(char) == "s" and char not in standard and char not in also for char in _HAN.findall(text))
+    return any(_kind(char) == "s" and char not in standard and char not in also for char in set(_HAN.findall(text)))
 
 
 def _traditional_line(line: str, region: str = "", converted_page: bool = True) -> tuple[str, list]:
@@ -108,7 +108,9 @@ def _traditional_line(line: str, region: str = "", converted_page: bool = True) 
     data = load_data("script.yml")
     standard = data["standard_in_region"].get(region, "")
     also = "" if converted_page else data["also_traditional"]
-    stray = [i for i, char in enumerate(line) if _HAN.match(char) and _kind(char) == "s" and char not in standard and char not in also]
+    # each distinct character is judged once, then found in the line
+    strays = {char for char in set(line) if _HAN.match(char) and _kind(char) == "s" and char not in standard and char not in also}
+    stray = [i for i, char in enumerate(line) if char in strays] if strays else []
     if not stray:
         return line, []
     context = _TO_REGION.get(region, _S2T_CHARS).convert(line)

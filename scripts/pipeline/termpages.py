@@ -4,6 +4,7 @@ glossary page as the index of them all, grouped by the English name's
 initial so both scripts share one order."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from . import render
@@ -70,23 +71,28 @@ def _sentence_around(nodes: list, term_id: str) -> tuple[str, str, str] | None:
     return None
 
 
+def first_mentions(article: Article, variant: str) -> dict[str, tuple[str, str, str]]:
+    """term id -> (before, surface, after): the sentence of each linked
+    term's first mention (the one its page anchors as #mention-<id>)."""
+    def find() -> dict[str, tuple[str, str, str]]:
+        found: dict[str, tuple[str, str, str]] = {}
+        wanted = article.meta.get("terms", [])
+        for block in article.variants[variant]:
+            for nodes in [block.inlines, *block.items]:
+                for term_id in {node.term_id for node in _flatten(nodes) if isinstance(node, TermLink)}:
+                    if term_id in wanted and term_id not in found:
+                        found[term_id] = _sentence_around(nodes, term_id)
+        return found
+    return article.derive(("mentions", variant), find)
+
+
 def mentions(articles: list[Article], term_id: str, variant: str) -> list[Mention]:
-    """The sentence of each article's first mention (the one its page
-    anchors as #mention-<id>), newest article first."""
+    """The sentence of each article's first mention, newest article first."""
     found = []
     for article in newest_first(articles):
-        if term_id not in article.meta.get("terms", []):
-            continue
-        blocks: list[Block] = article.variants[variant]
-        for block in blocks:
-            for nodes in [block.inlines, *block.items]:
-                sentence = _sentence_around(nodes, term_id)
-                if sentence:
-                    found.append(Mention(article, *sentence))
-                    break
-            else:
-                continue
-            break
+        sentence = first_mentions(article, variant).get(term_id)
+        if sentence:
+            found.append(Mention(article, *sentence))
     return found
 
 
@@ -99,19 +105,7 @@ def _facts(term: Term, variant: str, strings: dict) -> list[str]:
 
 def term_page(term: Term, articles: list[Article], variant: str, headwords: dict) -> str:
     strings = load_data("site.yml")[variant]
-    convert = variant_text(variant)
-    # the English name in the title too: a search in either language finds the page by its title
-    title = headwords[term.id] + (f"（{term.english}）" if term.english and term.english != headwords[term.id] else "")
-    out = [
-        render.front_matter({"title": title, "description": convert(term.definition), "search": {"boost": 2}}),
-        f"# {render.escape(title)}\n",
-        *_facts(term, variant, strings),
-    ]
-    if term.explanation:
-        out.append(glossary_markdown(term.explanation.strip(), variant) + "\n")
-    if term.note:
-        out.append(f'!!! info "{strings["note"]}"\n\n    {glossary_markdown(term.note.strip(), variant)}\n')
-    out.append(f"## {strings['in_articles']}\n")
+    out = list(_term_head(term.id, variant, headwords[term.id]))
     found = mentions(articles, term.id, variant)
     for mention in found:
         title = render.escape(mention.article.variant_meta[variant]["title"])
@@ -132,6 +126,26 @@ def term_page(term: Term, articles: list[Article], variant: str, headwords: dict
         out.append(f"**{strings['references']}**：{refs}\n")
     out.append(f"[{strings['all_terms']}](../{GLOSSARY_PAGE}#{term.id})\n")
     return _with_toggle(out, strings)
+
+
+@functools.lru_cache(maxsize=None)  # the same for every build of a process (mkdocs serve)
+def _term_head(term_id: str, variant: str, headword: str) -> tuple[str, ...]:
+    """A term page up to its mentions: what the glossary alone says."""
+    term = next(term for term in load_glossary() if term.id == term_id)
+    strings = load_data("site.yml")[variant]
+    # the English name in the title too: a search in either language finds the page by its title
+    title = headword + (f"（{term.english}）" if term.english and term.english != headword else "")
+    out = [
+        render.front_matter({"title": title, "description": variant_text(variant)(term.definition), "search": {"boost": 2}}),
+        f"# {render.escape(title)}\n",
+        *_facts(term, variant, strings),
+    ]
+    if term.explanation:
+        out.append(glossary_markdown(term.explanation.strip(), variant) + "\n")
+    if term.note:
+        out.append(f'!!! info "{strings["note"]}"\n\n    {glossary_markdown(term.note.strip(), variant)}\n')
+    out.append(f"## {strings['in_articles']}\n")
+    return tuple(out)
 
 
 def _with_toggle(parts: list[str], strings: dict) -> str:

@@ -24,6 +24,7 @@ def article_path(article: Article) -> str:
     return f"articles/{article.slug}.md"
 
 
+@functools.lru_cache(maxsize=None)  # one per variant: every glossary text of every build goes through it
 def variant_text(variant: str):
     """zh-Hans is the glossary's own script; zh-Hant is converted from it.
     A quoted source form (glossary.split_quoted) keeps its words, in the
@@ -31,6 +32,7 @@ def variant_text(variant: str):
     opening, closing = load_data("variants.yml")["quotes"][variant]
     target = converter(HANT)
 
+    @functools.lru_cache(maxsize=None)
     def convert(text: str) -> str:
         return "".join(
             opening + part + closing if quoted else part if variant == HANS else target.punctuate(target.convert(part))
@@ -39,6 +41,7 @@ def variant_text(variant: str):
     return convert
 
 
+@functools.lru_cache(maxsize=None)  # the glossary's texts are the same for every term page of every build
 def glossary_markdown(text: str, variant: str) -> str:
     """Glossary prose as Markdown: in zh-Hant, words conversion changed are
     marked like an article's; quoted source forms are never converted."""
@@ -88,17 +91,30 @@ def _byline(meta: dict, strings: dict, minutes: int | None = None) -> str:
 
 
 def article_page(article: Article, variant: str) -> str:
-    """An article's page in a variant. The own-script page is rendered once:
-    the one the conservation check read is reused unless its byline changed
-    since (a duplicate credited on it)."""
-    kept = article.own_page
-    if variant == article.script and kept is not None and kept[0] == article.variant_meta[variant]:
+    """An article's page in a variant. Both pages are rendered when the seed
+    is built and kept with it in the cache (keep_pages), so a rebuild renders
+    one again only when what it shows changed since (a duplicate credited on
+    its byline)."""
+    kept = article.pages.get(variant)
+    if kept is not None and kept[0] == _shown(article, variant):
         return kept[1]
     return _article_page(article, variant)
 
 
-def keep_own_page(article: Article, page: str) -> None:
-    article.own_page = (copy.deepcopy(article.variant_meta[article.script]), page)
+def _shown(article: Article, variant: str) -> tuple:
+    """What a kept page depends on that can change after its seed was built
+    (the blocks, code and data cannot: a change to them rebuilds the article)."""
+    return article.variant_meta[variant], article.script, article.region
+
+
+def keep_pages(article: Article, rendered: dict[str, str]) -> None:
+    """Keep the article's pages: those given (variant -> Markdown, already
+    rendered: the one the conservation check read) and the others rendered now."""
+    for variant in VARIANTS:
+        page = rendered.get(variant)
+        if page is None:
+            page = _article_page(article, variant)
+        article.pages[variant] = (copy.deepcopy(_shown(article, variant)), page)
 
 
 def _article_page(article: Article, variant: str) -> str:

@@ -12,7 +12,11 @@ import logging
 import os
 import re
 import shutil
+import time
 from pathlib import Path
+
+import jinja2
+import jinja2.bccache
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -48,6 +52,24 @@ def output_folder(root: Path, build_dir: Path, seeds_dir: Path) -> Path:
     return build_dir / key
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process: MkDocs makes a new
+    template environment for every build, static-i18n's pass over zh-Hant
+    and every `mkdocs serve` rebuild included. Jinja checks each entry
+    against its template's source, so an edited template compiles again."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class ReaderPlugin(BasePlugin[ReaderConfig]):
     def __init__(self):
         self.seeds_dir: Path | None = None
@@ -56,6 +78,8 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         self.result: BuildResult | None = None
         self.key: tuple | None = None
         self.depth = 0  # nesting of builds: static-i18n builds each further variant inside the first
+        self.templates = CompiledTemplates()
+        self.started_ns = 0  # when the outermost build began: pages written before it keep their share cards
 
     def on_startup(self, *, command, dirty):
         # Defining this keeps one plugin instance across `mkdocs serve`
@@ -134,7 +158,13 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         link.symlink_to(self.assets_dir, target_is_directory=True)
 
     def on_pre_build(self, config):
+        if self.depth == 0:
+            self.started_ns = time.time_ns()
         self.depth += 1
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = self.templates
+        return env
 
     def on_build_error(self, error):
         self.depth = 0
@@ -157,10 +187,11 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
         feeds.write_feeds(self.result.articles, site_dir, config.site_url or "")
         if offline is None or not offline.config.enabled:  # a bundle read from file:// is never shared
             try:
-                drawn = cards.draw_cards(site_dir, config.site_url or "", self.output / "cards" if self.config.cache else None)
+                drawn = cards.draw_cards(site_dir, config.site_url or "", self.output / "cards" if self.config.cache else None,
+                                         written_since_ns=self.started_ns)
             except cards.CardError as error:
                 raise PluginError(str(error))
-            log.info("Share cards: %(drawn)d drawn, %(cached)d from the cache", drawn)
+            log.info("Share cards: %(drawn)d drawn, %(cached)d from the cache, %(kept)d kept (page not rebuilt)", drawn)
 
     def on_serve(self, server, config, builder):
         # MkDocs watches the docs folder it read, here the generated one; the
