@@ -9,16 +9,10 @@ import pytest
 
 from pipeline.article import Block, Converted, Strong, TermLink, Text
 from pipeline.glossary import load_glossary
-from pipeline.termpages import _sentence_around, _sentences
+from pipeline.termpages import _sentence_around
 from test_site import VARIANT_ROOT
 
 IDS = [term.id for term in load_glossary()]
-
-
-def test_a_sentence_mark_inside_a_title_or_quote_does_not_end_it():
-    text = "量子位在《忍无可忍！离职》中写道：“他说：够了。”随后世界模型成为焦点。下一句。"
-    spans = [text[a:b] for a, b in _sentences(text)]
-    assert spans == ["量子位在《忍无可忍！离职》中写道：“他说：够了。”随后世界模型成为焦点。", "下一句。"]
 
 
 def test_the_sentence_around_a_mention():

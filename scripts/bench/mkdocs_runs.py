@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import write
+from pipeline import navigation
 from pipeline.article import HANS, VARIANTS
 from reader.plugin import output_folder
 
@@ -89,8 +89,7 @@ def plain_config(project: Path, seeds_dir: Path) -> Path:
     if not removed:
         raise BenchError("no `- reader:` plugin entry found in mkdocs.yml")
     docs = output_folder(project.resolve(), (project / "build").resolve(), Path(seeds_dir).resolve()) / "docs"
-    articles = sorted((docs / HANS / "articles").glob("*.md"))
-    nav = ["index.md", {"文章": [f"articles/{path.name}" for path in articles]}, write.GLOSSARY_PAGE]
+    nav = navigation.site_nav(docs / HANS)
     text = re.sub(r"(?m)^docs_dir:.*$", f"docs_dir: {docs}", text)
     config = project / "mkdocs-plain.yml"
     config.write_text(text.rstrip("\n") + "\n\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, width=1000), encoding="utf-8")

@@ -11,10 +11,7 @@ from .article import VARIANTS, Article, Block, Converted, Link, Strong, TermLink
 from .config import load_data
 from .glossary import Term, load_glossary
 from .write import GLOSSARY_PAGE, glossary_markdown, newest_first, original_toggle, variant_text
-from .text import is_web_url
-_SENTENCE_END = "。！？!?；;"
-_OPENING = "《「『“（([〈"
-_CLOSING = "》」』”）)]〉"
+from .text import is_web_url, sentence_spans
 
 
 def term_path(term_id: str) -> str:
@@ -40,23 +37,6 @@ def _flatten(nodes: list) -> list:
     return out
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph; an end mark inside 《》「」“”（） does not
-    end the sentence that quotes it."""
-    spans, start, depth = [], 0, 0
-    for index, char in enumerate(text):
-        if char in _OPENING:
-            depth += 1
-        elif char in _CLOSING:
-            depth = max(0, depth - 1)
-        elif char in _SENTENCE_END and depth == 0:
-            spans.append((start, index + 1))
-            start = index + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 def _sentence_around(nodes: list, term_id: str) -> tuple[str, str, str] | None:
     flat = [n for n in _flatten(nodes) if isinstance(n, (Text, TermLink, Converted))]
     text = inline_text(nodes)  # the same words, in the same order, as flat
@@ -64,7 +44,7 @@ def _sentence_around(nodes: list, term_id: str) -> tuple[str, str, str] | None:
     for node in flat:
         if isinstance(node, TermLink) and node.term_id == term_id:
             end = offset + len(node.text)
-            start, stop = next((a, b) for a, b in _sentences(text) if a <= offset < b)
+            start, stop = next((a, b) for a, b in sentence_spans(text) if a <= offset < b)
             return text[start:offset].lstrip(), node.text, text[end:stop]
         offset += len(node.text)
     return None
