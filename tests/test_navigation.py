@@ -257,6 +257,19 @@ def test_group_pages_switch_variant_and_are_in_the_sitemap(site):
     assert re.search(r"<loc>[^<]*/articles/[^<]+/</loc>", sitemap)  # articles out of the nav stay in the sitemap
 
 
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_search_finds_the_indexes_not_the_lists_or_an_articles_neighbours(site, variant):
+    import json
+    docs = json.loads((site / VARIANT_ROOT[variant] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {doc["location"].split("#")[0] for doc in docs}
+    assert f"{MONTHS}/" in locations and f"{OUTLETS}/" in locations
+    assert not any(re.match(rf"({MONTHS}|{OUTLETS})/[^/]+/", location) for location in locations), locations
+    articles = [doc for doc in docs if doc["location"].startswith("articles/")]
+    assert articles
+    for doc in articles:
+        assert WORDS[variant]["filed_under"] not in doc["text"] and WORDS[variant]["previous_article"] not in doc["text"]
+
+
 # --- a month longer than a page, built as the offline bundle (links end in .html) --------
 
 LEADS = ["读书会第{n}次聚会讨论了模型能否从视频里学会物体的持久性。", "第{n}期通讯整理了几位研究者对自监督学习的看法。",

@@ -77,9 +77,6 @@ class Group:
         """Page `number` of the group, under docs/<variant>/."""
         return f"{self.kind}/{self.key}.md" if number == 1 else f"{self.kind}/{self.key}/{number}.md"
 
-    def page_of(self, article: Article) -> int:
-        return self.articles.index(article) // settings()["page_size"] + 1
-
     def name(self, variant: str, strings: dict) -> str:
         if self.kind == MONTHS:
             if self.key == UNDATED:
@@ -88,7 +85,7 @@ class Group:
             return strings["month_name"].format(year=year, month=int(month))
         if self.key == UNKNOWN:
             return strings["outlet_unknown"]
-        return self.articles[0].variant_meta[variant]["outlet"]
+        return self.articles[0].variant_meta[variant].get("outlet") or outlet_name(self.articles[0])
 
 
 def months(articles: list[Article]) -> list[Group]:
@@ -251,17 +248,19 @@ def article_footers(articles: list[Article]) -> dict[str, str]:
     """The end of each article page (path under docs/ -> Markdown): the month
     and outlet pages that list it, and the articles before and after it in time."""
     ordered = newest_first(articles)
-    group_of = {}
+    size = settings()["page_size"]
+    listed_on = {}  # (kind, slug) -> (group, the number of its page that lists the article)
     for group in [*months(articles), *outlets(articles)]:
-        for article in group.articles:
-            group_of[(group.kind, article.slug)] = group
+        for position, article in enumerate(group.articles):
+            listed_on[(group.kind, article.slug)] = (group, position // size + 1)
     out = {}
     for variant in VARIANTS:
         strings = load_data("site.yml")[variant]
         for position, article in enumerate(ordered):
-            groups = [group_of[(kind, article.slug)] for kind in (MONTHS, OUTLETS)]
-            filed = " · ".join(_link(group.name(variant, strings), "../" + group.path(group.page_of(article))) for group in groups)
-            parts = [f"{strings['filed_under']}：{filed}\n{{ .article-groups }}\n"]
+            filed = " · ".join(_link(group.name(variant, strings), "../" + group.path(number))
+                               for group, number in (listed_on[(kind, article.slug)] for kind in (MONTHS, OUTLETS)))
+            # kept out of the search index: a search for one article must not find its neighbours
+            parts = [f"{strings['filed_under']}：{filed}\n{{ .article-groups data-search-exclude }}\n"]
             neighbours = []
             older = ordered[position + 1] if position + 1 < len(ordered) else None
             newer = ordered[position - 1] if position > 0 else None
@@ -271,7 +270,7 @@ def article_footers(articles: list[Article]) -> dict[str, str]:
                     neighbours.append(_link(f"{strings[label]}：{title}", f"{other.slug}.md", rel=rel))
             if neighbours:
                 label = render.attribute(strings["neighbours_label"])
-                parts.append(" · ".join(neighbours) + f'\n{{ .article-neighbours role="navigation" aria-label="{label}" }}\n')
+                parts.append(" · ".join(neighbours) + f'\n{{ .article-neighbours role="navigation" aria-label="{label}" data-search-exclude }}\n')
             out[f"{variant}/{article_path(article)}"] = "\n" + "\n".join(parts)
     return out
 
