@@ -110,3 +110,21 @@ def index_sizes(site_dir: Path) -> dict:
         variant: (site_dir / ("" if variant == HANS else f"{variant}/") / "search" / "search_index.json").stat().st_size
         for variant in VARIANTS
     }
+
+
+_SIDEBAR = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', re.DOTALL)
+
+
+def article_pages(site_dir: Path) -> dict:
+    """What every built zh-Hans article page carries whatever its text: the
+    median page's HTML bytes, and the most links any one page's sidebar
+    holds (it grows with the corpus when the nav lists every article)."""
+    pages = sorted((site_dir / "articles").glob("*/index.html"))
+    if not pages:
+        raise BenchError(f"no article pages in {site_dir}")
+    sizes = sorted(page.stat().st_size for page in pages)
+    links = []
+    for page in pages:
+        sidebar = _SIDEBAR.search(page.read_text(encoding="utf-8"))
+        links.append(sidebar.group(0).count("<a ") if sidebar else 0)
+    return {"pages": len(pages), "median_html_bytes": sizes[len(sizes) // 2], "most_sidebar_links": max(links)}
