@@ -158,6 +158,12 @@ def test_the_home_page_shows_the_newest_few_and_the_ways_in():
         assert f"]({target})" in home
 
 
+def test_a_site_without_articles_still_has_its_ways_in():
+    pages = navigation.pages([])
+    assert set(pages) == {f"{v}/{path}" for v in VARIANTS for path in ("index.md", "months/index.md", "outlets/index.md")}
+    assert navigation.article_footers([]) == {}
+
+
 # --- an article's footer --------------------------------------------------------------
 
 def test_an_article_leads_to_its_groups_page_and_its_neighbours():
