@@ -278,8 +278,8 @@ def test_search_finds_the_indexes_not_the_lists_or_an_articles_neighbours(site, 
 
 # --- a month longer than a page, built as the offline bundle (links end in .html) --------
 
-LEADS = ["读书会第{n}次聚会讨论了模型能否从视频里学会物体的持久性。", "第{n}期通讯整理了几位研究者对自监督学习的看法。",
-         "这份第{n}号笔记记下了一场关于机器人规划的午间讲座。"]
+LEADS = ["读书会第{n}次聚会讨论了世界模型能否从视频里学会物体的持久性。", "第{n}期通讯整理了几位研究者对世界模型与自监督学习的看法。",
+         "这份第{n}号笔记记下了一场关于世界模型和机器人规划的午间讲座。"]
 POOL = ["有人认为只靠文字训练的模型缺少对物理世界的直觉。", "也有人提醒，预测像素的每个细节既昂贵又没有必要。",
         "讨论最后落在如何评估一个系统是否真的理解了场景。", "一位工程师分享了在仓库里测试抓取算法的经历。",
         "大家同意，数据的多样性往往比数据的数量更重要。", "会后有人整理了一份入门阅读清单，供新成员参考。",
@@ -313,6 +313,16 @@ def test_a_long_month_is_paged_and_every_article_listed_once(paged_bundle):
         previous = [a for a in links if a.get("rel") == "prev"]
         assert previous and previous[0]["aria-label"] == f"{WORDS[variant]['previous_page']}：{WORDS[variant]['page_number'].format(page=1)}"
         assert (second.parent / previous[0]["href"]).resolve() == second.parent.with_suffix(".html")
+
+
+def test_a_term_every_article_mentions_is_paged_too(paged_bundle):
+    slugs = sorted(p.stem for p in (paged_bundle / "articles").glob("*.html"))
+    for variant in VARIANT_ROOT:
+        glossary = paged_bundle / VARIANT_ROOT[variant] / "glossary"
+        pages = [glossary / "world-model.html", glossary / "world-model" / "2.html"]
+        listed = [re.search(r"articles/([^/#]+)\.html#mention-world-model$", a["href"]).group(1)
+                  for page in pages for a in page_links(page, "md-content") if "#mention-world-model" in a.get("href", "")]
+        assert sorted(listed) == slugs, variant
 
 
 def test_the_paged_bundle_has_no_broken_link(paged_bundle):

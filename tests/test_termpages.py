@@ -76,3 +76,25 @@ def test_term_pages_are_in_the_search_index(site):
     import json
     docs = json.loads((site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert any(doc["location"] == "glossary/jepa/" for doc in docs)
+
+
+def test_a_term_mentioned_by_more_articles_than_a_page_lists_gets_further_pages():
+    from pipeline import navigation, termpages
+    from pipeline.article import HANS, HANT, Article, Seed
+    size = navigation.settings()["page_size"]
+
+    def mentioning(n: int) -> Article:
+        blocks = [Block("paragraph", [Text(f"第{n}篇笔记说，"), TermLink("世界模型", "world-model"), Text("要预测行动的后果。")])]
+        meta = {"title": f"笔记{n}", "date": f"2025-04-{n % 28 + 1:02d}", "terms": ["world-model"]}
+        return Article(seed=Seed(Path(f"n{n}.txt"), b""), slug=f"n{n:02d}", meta=meta,
+                       variants={HANS: blocks, HANT: blocks}, variant_meta={HANS: meta, HANT: meta})
+
+    pages = termpages.pages([mentioning(n) for n in range(size + 1)])
+    first, second = pages[f"{HANT}/glossary/world-model.md"], pages[f"{HANT}/glossary/world-model/2.md"]
+    assert f"{HANT}/glossary/world-model/3.md" not in pages and f"{HANT}/glossary/jepa/2.md" not in pages
+    listed = re.findall(r"\]\(\.\./articles/(n\d+)\.md#mention-world-model\)", first)
+    listed += re.findall(r"\]\(\.\./\.\./articles/(n\d+)\.md#mention-world-model\)", second)
+    assert sorted(listed) == [f"n{n:02d}" for n in range(size + 1)]
+    assert 'href="world-model/2.md"' not in first and "(world-model/2.md){" in first and 'rel="next"' in first
+    assert "(../world-model.md){" in second and 'rel="prev"' in second
+    assert "exclude: true" in second and "boost: 2" in first  # the term is found by its first page

@@ -63,6 +63,18 @@ def outlet_key(name: str) -> str:
     return f"{latin}-{digest}" if latin else digest
 
 
+def paged(items: list) -> list[list]:
+    """A list in pages of the site's page size; an empty list is one empty page."""
+    size = settings()["page_size"]
+    return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+
+
+def page_path(first: str, number: int) -> str:
+    """Page `number` of a paged list whose first page is `first` (<folder>/<key>.md):
+    <folder>/<key>/<number>.md from the second on."""
+    return first if number == 1 else f"{first.removesuffix('.md')}/{number}.md"
+
+
 @dataclass
 class Group:
     kind: str  # MONTHS or OUTLETS
@@ -70,12 +82,11 @@ class Group:
     articles: list  # newest first
 
     def pages(self) -> list[list[Article]]:
-        size = settings()["page_size"]
-        return [self.articles[start:start + size] for start in range(0, len(self.articles), size)] or [[]]
+        return paged(self.articles)
 
     def path(self, number: int = 1) -> str:
         """Page `number` of the group, under docs/<variant>/."""
-        return f"{self.kind}/{self.key}.md" if number == 1 else f"{self.kind}/{self.key}/{number}.md"
+        return page_path(f"{self.kind}/{self.key}.md", number)
 
     def name(self, variant: str, strings: dict) -> str:
         if self.kind == MONTHS:
@@ -147,13 +158,13 @@ def _page_numbers(current: int, last: int) -> list[int | None]:
     return out
 
 
-def pagination(group: Group, number: int, last: int, strings: dict) -> str:
-    """Links to the group's other pages, as a navigation landmark; relative
-    to page `number`'s own path."""
-    here = posixpath.dirname(group.path(number))
+def pagination(first: str, number: int, last: int, strings: dict) -> str:
+    """Links to the other pages of a paged list whose first page is `first`,
+    as a navigation landmark; relative to page `number`'s own path."""
+    here = posixpath.dirname(page_path(first, number))
 
     def target(page: int) -> str:
-        return posixpath.relpath(group.path(page), here)
+        return posixpath.relpath(page_path(first, page), here)
 
     parts = []
     if number > 1:
@@ -192,7 +203,7 @@ def group_page(group: Group, number: int, variant: str) -> str:
         "",
     ]
     if len(pages) > 1:
-        out.append(pagination(group, number, len(pages), strings))
+        out.append(pagination(group.path(), number, len(pages), strings))
     title_key = "months_title" if group.kind == MONTHS else "outlets_title"
     out.append(f"[{strings[title_key]}]({index})\n")
     return "\n".join(out)

@@ -1,12 +1,13 @@
 """Term pages: every glossary term on a page of its own in each variant
-(glossary/<id>/), with the article sentences that mention it, and the
+(glossary/<id>/), with the article sentences that mention it (paged like
+the month and outlet pages: glossary/<id>/2/ onwards), and the
 glossary page as the index of them all, grouped by the English name's
 initial so both scripts share one order."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import render
+from . import navigation, render
 from .article import VARIANTS, Article, Block, Converted, Link, Strong, TermLink, Text, inline_text
 from .config import load_data
 from .glossary import Term, load_glossary
@@ -77,7 +78,9 @@ def _facts(term: Term, variant: str, strings: dict) -> list[str]:
     return ["  \n".join(facts + [f"**{glossary_markdown(term.definition, variant)}**"]) + "\n"]
 
 
-def term_page(term: Term, articles: list[Article], variant: str, headwords: dict) -> str:
+def term_pages(term: Term, articles: list[Article], variant: str, headwords: dict) -> list[str]:
+    """The term's page, then, when more articles mention it than a page
+    lists, its further pages of mentions (glossary/<id>/<n>/)."""
     strings = load_data("site.yml")[variant]
     convert = variant_text(variant)
     # the English name in the title too: a search in either language finds the page by its title
@@ -92,15 +95,9 @@ def term_page(term: Term, articles: list[Article], variant: str, headwords: dict
     if term.note:
         out.append(f'!!! info "{strings["note"]}"\n\n    {glossary_markdown(term.note.strip(), variant)}\n')
     out.append(f"## {strings['in_articles']}\n")
-    found = mentions(articles, term.id, variant)
-    for mention in found:
-        title = render.escape(mention.article.variant_meta[variant]["title"])
-        link = f"../articles/{mention.article.slug}.md#mention-{term.id}"
-        sentence = f"{render.escape(mention.before)}<mark>{render.escape(mention.surface)}</mark>{render.escape(mention.after)}"
-        out.append(f"- {render.escape_line_start(sentence)}  \n  —— [{title}]({link})")
-    if found:
-        out.append("")
-    if not found:
+    found = navigation.paged(mentions(articles, term.id, variant))
+    out += _concordance(found, 1, term.id, variant, strings)
+    if not found[0]:
         out.append(strings["not_mentioned"] + "\n")
     if term.related:
         related = "、".join(f"[{render.escape(headwords[r])}]({r}.md)" for r in term.related)
@@ -111,7 +108,35 @@ def term_page(term: Term, articles: list[Article], variant: str, headwords: dict
         )
         out.append(f"**{strings['references']}**：{refs}\n")
     out.append(f"[{strings['all_terms']}](../{GLOSSARY_PAGE}#{term.id})\n")
-    return _with_toggle(out, strings)
+    further = []
+    for number in range(2, len(found) + 1):
+        # the mentions only: searching finds the term by its first page
+        heading = strings["page_title"].format(name=title, page=number)
+        further.append(_with_toggle([
+            render.front_matter({"title": heading, "description": convert(term.definition), "search": {"exclude": True}}),
+            f"# {render.escape(heading)}\n",
+            f"## {strings['in_articles']}\n",
+            *_concordance(found, number, term.id, variant, strings),
+            f"[{render.escape(title)}](../{term.id}.md) · [{strings['all_terms']}](../../{GLOSSARY_PAGE}#{term.id})\n",
+        ], strings))
+    return [_with_toggle(out, strings), *further]
+
+
+def _concordance(pages: list[list[Mention]], number: int, term_id: str, variant: str, strings: dict) -> list[str]:
+    """Page `number` of the mentions: each sentence, the term marked, and the
+    article it leads to; the links to the other pages when there are more."""
+    root = "../" * term_path(term_id).count("/") + ("../" if number > 1 else "")
+    out = []
+    for mention in pages[number - 1]:
+        title = render.escape(mention.article.variant_meta[variant]["title"])
+        link = f"{root}articles/{mention.article.slug}.md#mention-{term_id}"
+        sentence = f"{render.escape(mention.before)}<mark>{render.escape(mention.surface)}</mark>{render.escape(mention.after)}"
+        out.append(f"- {render.escape_line_start(sentence)}  \n  —— [{title}]({link})")
+    if out:
+        out.append("")
+    if len(pages) > 1:
+        out.append(navigation.pagination(term_path(term_id), number, len(pages), strings))
+    return out
 
 
 def _with_toggle(parts: list[str], strings: dict) -> str:
@@ -162,5 +187,6 @@ def pages(articles: list[Article]) -> dict[str, str]:
         headwords = {term.id: variant_text(variant)(term.term) for term in load_glossary()}
         out[f"{variant}/{GLOSSARY_PAGE}"] = glossary_index(articles, variant)
         for term in load_glossary():
-            out[f"{variant}/{term_path(term.id)}"] = term_page(term, articles, variant, headwords)
+            for number, page in enumerate(term_pages(term, articles, variant, headwords), 1):
+                out[f"{variant}/{navigation.page_path(term_path(term.id), number)}"] = page
     return out
