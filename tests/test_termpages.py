@@ -81,7 +81,7 @@ def test_term_pages_are_in_the_search_index(site):
 def test_a_term_mentioned_by_more_articles_than_a_page_lists_gets_further_pages():
     from pipeline import navigation, termpages
     from pipeline.article import HANS, HANT, Article, Seed
-    size = navigation.settings()["page_size"]
+    size = navigation.settings()["mentions_page_size"]
 
     def mentioning(n: int) -> Article:
         blocks = [Block("paragraph", [Text(f"第{n}篇笔记说，"), TermLink("世界模型", "world-model"), Text("要预测行动的后果。")])]
@@ -94,7 +94,7 @@ def test_a_term_mentioned_by_more_articles_than_a_page_lists_gets_further_pages(
     assert f"{HANT}/glossary/world-model/3.md" not in pages and f"{HANT}/glossary/jepa/2.md" not in pages
     listed = re.findall(r"\]\(\.\./articles/(n\d+)\.md#mention-world-model\)", first)
     listed += re.findall(r"\]\(\.\./\.\./articles/(n\d+)\.md#mention-world-model\)", second)
-    assert sorted(listed) == [f"n{n:02d}" for n in range(size + 1)]
+    assert sorted(listed) == sorted(f"n{n:02d}" for n in range(size + 1))
     assert 'href="world-model/2.md"' not in first and "(world-model/2.md){" in first and 'rel="next"' in first
     assert "(../world-model.md){" in second and 'rel="prev"' in second
     assert "exclude: true" in second and "boost: 2" in first  # the term is found by its first page

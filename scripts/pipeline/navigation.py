@@ -63,9 +63,10 @@ def outlet_key(name: str) -> str:
     return f"{latin}-{digest}" if latin else digest
 
 
-def paged(items: list) -> list[list]:
-    """A list in pages of the site's page size; an empty list is one empty page."""
-    size = settings()["page_size"]
+def paged(items: list, size: int | None = None) -> list[list]:
+    """A list in pages of `size` items (the site's page size unless given);
+    an empty list is one empty page."""
+    size = size or settings()["page_size"]
     return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
 
 

@@ -124,8 +124,8 @@ SCHEMAS = {
                                        "previous_article", "next_article")},
         }) for variant in VARIANTS},
         "reading": mapping({"units_per_minute": NUMBER}),
-        "navigation": mapping({key: {"type": "integer", "minimum": 1} for key in ("page_size", "home_newest", "opening_chars")},
-                              closed=True),
+        "navigation": mapping({key: {"type": "integer", "minimum": 1}
+                               for key in ("page_size", "mentions_page_size", "home_newest", "opening_chars")}, closed=True),
     }),
     "structure.yml": mapping({
         "heading": mapping({"max_chars": INT, "sentence_endings": STRING, "question_endings": STRING,

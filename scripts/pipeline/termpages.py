@@ -1,6 +1,6 @@
 """Term pages: every glossary term on a page of its own in each variant
 (glossary/<id>/), with the article sentences that mention it (paged like
-the month and outlet pages: glossary/<id>/2/ onwards), and the
+the month and outlet pages, more to a page: glossary/<id>/2/ onwards), and the
 glossary page as the index of them all, grouped by the English name's
 initial so both scripts share one order."""
 from __future__ import annotations
@@ -95,7 +95,7 @@ def term_pages(term: Term, articles: list[Article], variant: str, headwords: dic
     if term.note:
         out.append(f'!!! info "{strings["note"]}"\n\n    {glossary_markdown(term.note.strip(), variant)}\n')
     out.append(f"## {strings['in_articles']}\n")
-    found = navigation.paged(mentions(articles, term.id, variant))
+    found = navigation.paged(mentions(articles, term.id, variant), navigation.settings()["mentions_page_size"])
     out += _concordance(found, 1, term.id, variant, strings)
     if not found[0]:
         out.append(strings["not_mentioned"] + "\n")
