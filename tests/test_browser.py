@@ -15,7 +15,9 @@ from browser import ARTIFACTS, search, search_finds_nothing
 from test_site import SLUGS, VARIANT_ROOT
 
 ARTICLE = "001_f5076b2d9f848529"
-PAGES = ["", "glossary/", *(f"articles/{slug}/" for slug in SLUGS)]
+DATED = "003_50ce4e93d524b5f0"  # dated 2025-12-22
+MONTH = "months/2025-12/"
+PAGES = ["", "glossary/", "months/", "outlets/", MONTH, *(f"articles/{slug}/" for slug in SLUGS)]
 VARIANT_PAGES = [(variant, path) for variant in VARIANT_ROOT for path in PAGES]
 
 
@@ -137,6 +139,49 @@ def test_switcher_keeps_glossary_fragment(page, server):
     expect(page.locator("[id='jepa']")).to_be_in_viewport()
 
 
+def test_switcher_goes_to_the_same_month(page, server):
+    page.open(MONTH, wait_until="load")
+    switch_language(page, "繁體中文")
+    assert page.url == f"{server}zh-Hant/{MONTH}"
+    expect(page.locator("article h1")).to_have_text(re.compile("2025年12月"))
+
+
+# --- browsing: month pages, an article's way back and its neighbours ------------------
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_an_article_leads_to_its_month_and_its_month_back_to_it(page, server, variant):
+    root = server + VARIANT_ROOT[variant]
+    page.open(VARIANT_ROOT[variant] + f"articles/{DATED}/", wait_until="load")
+    with page.expect_navigation():
+        page.locator(".article-groups a").first.click()
+    assert page.url == root + MONTH
+    # the sidebar shows where the reader is: the month, inside its open section
+    expect(page.locator(".md-sidebar--primary .md-nav__link--active")).to_contain_text("2025年12月")
+    with page.expect_navigation():
+        page.locator(f"article a[href$='articles/{DATED}/']").click()
+    assert page.url == root + f"articles/{DATED}/"
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_previous_and_next_lead_to_neighbouring_articles(page, server, variant):
+    page.open(VARIANT_ROOT[variant] + f"articles/{ARTICLE}/", wait_until="load")
+    neighbours = page.get_by_role("navigation", name=neighbours_label(variant))
+    older = neighbours.locator("a[rel=prev]")
+    expect(older).to_be_visible()
+    title = older.inner_text().split("：", 1)[1]
+    with page.expect_navigation():
+        older.click()
+    assert page.url.startswith(server + VARIANT_ROOT[variant] + "articles/") and ARTICLE not in page.url
+    expect(page.locator("article h1")).to_contain_text(title)
+    with page.expect_navigation():
+        page.get_by_role("navigation", name=neighbours_label(variant)).locator("a[rel=next]").click()
+    assert page.url == server + VARIANT_ROOT[variant] + f"articles/{ARTICLE}/"
+
+
+def neighbours_label(variant: str) -> str:
+    return "相鄰的文章" if variant == "zh-Hant" else "相邻的文章"
+
+
 # --- glossary tooltips ------------------------------------------------------------
 
 def test_glossary_link_tooltip_and_target(page, server):
@@ -204,7 +249,7 @@ def test_page_loads_clean_and_offline(page, variant, path):
 
 # --- accessibility ------------------------------------------------------------------
 
-AXE_PAGES = [(variant, path) for variant in VARIANT_ROOT for path in ("", f"articles/{ARTICLE}/", "glossary/", "glossary/jepa/")]
+AXE_PAGES = [(variant, path) for variant in VARIANT_ROOT for path in ("", f"articles/{ARTICLE}/", "glossary/", "glossary/jepa/", MONTH)]
 
 
 @pytest.mark.parametrize("variant,path", AXE_PAGES, ids=[f"{v}-{_id(p)}" for v, p in AXE_PAGES])

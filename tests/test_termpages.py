@@ -9,16 +9,10 @@ import pytest
 
 from pipeline.article import Block, Converted, Strong, TermLink, Text
 from pipeline.glossary import load_glossary
-from pipeline.termpages import _sentence_around, _sentences
+from pipeline.termpages import _sentence_around
 from test_site import VARIANT_ROOT
 
 IDS = [term.id for term in load_glossary()]
-
-
-def test_a_sentence_mark_inside_a_title_or_quote_does_not_end_it():
-    text = "量子位在《忍无可忍！离职》中写道：“他说：够了。”随后世界模型成为焦点。下一句。"
-    spans = [text[a:b] for a, b in _sentences(text)]
-    assert spans == ["量子位在《忍无可忍！离职》中写道：“他说：够了。”随后世界模型成为焦点。", "下一句。"]
 
 
 def test_the_sentence_around_a_mention():
@@ -107,3 +101,25 @@ def test_first_mentions_are_each_terms_first_sentence_in_reading_order():
             assert first_mentions(article, variant) == expected
             checked += len(expected)
     assert checked > 10
+
+
+def test_a_term_mentioned_by_more_articles_than_a_page_lists_gets_further_pages():
+    from pipeline import navigation, termpages
+    from pipeline.article import HANS, HANT, Article, Seed
+    size = navigation.settings()["mentions_page_size"]
+
+    def mentioning(n: int) -> Article:
+        blocks = [Block("paragraph", [Text(f"第{n}篇笔记说，"), TermLink("世界模型", "world-model"), Text("要预测行动的后果。")])]
+        meta = {"title": f"笔记{n}", "date": f"2025-04-{n % 28 + 1:02d}", "terms": ["world-model"]}
+        return Article(seed=Seed(Path(f"n{n}.txt"), b""), slug=f"n{n:02d}", meta=meta,
+                       variants={HANS: blocks, HANT: blocks}, variant_meta={HANS: meta, HANT: meta})
+
+    pages = termpages.pages([mentioning(n) for n in range(size + 1)])
+    first, second = pages[f"{HANT}/glossary/world-model.md"], pages[f"{HANT}/glossary/world-model/2.md"]
+    assert f"{HANT}/glossary/world-model/3.md" not in pages and f"{HANT}/glossary/jepa/2.md" not in pages
+    listed = re.findall(r"\]\(\.\./articles/(n\d+)\.md#mention-world-model\)", first)
+    listed += re.findall(r"\]\(\.\./\.\./articles/(n\d+)\.md#mention-world-model\)", second)
+    assert sorted(listed) == sorted(f"n{n:02d}" for n in range(size + 1))
+    assert 'href="world-model/2.md"' not in first and "(world-model/2.md){" in first and 'rel="next"' in first
+    assert "(../world-model.md){" in second and 'rel="prev"' in second
+    assert "exclude: true" in second and "boost: 2" in first  # the term is found by its first page

@@ -1,7 +1,7 @@
-"""Rules about text stated once: Han characters, link schemes."""
+"""Rules about text stated once: Han characters, sentence ends, link schemes."""
 from __future__ import annotations
 
-from pipeline.text import HAN_CHARACTER, is_web_url
+from pipeline.text import HAN_CHARACTER, is_web_url, sentence_spans
 
 
 def test_han_characters_of_every_block_the_site_meets():
@@ -13,3 +13,9 @@ def test_links_leave_the_site_over_http_or_https_only():
     assert is_web_url("https://example.org/") and is_web_url("http://yann.lecun.com/")
     assert not is_web_url("javascript:alert(1)") and not is_web_url("mailto:a@b.c")
     assert not is_web_url(None) and not is_web_url("")
+
+
+def test_a_sentence_mark_inside_a_title_or_quote_does_not_end_it():
+    text = "量子位在《忍无可忍！离职》中写道：“他说：够了。”随后世界模型成为焦点。下一句。"
+    spans = [text[a:b] for a, b in sentence_spans(text)]
+    assert spans == ["量子位在《忍无可忍！离职》中写道：“他说：够了。”随后世界模型成为焦点。", "下一句。"]

@@ -100,12 +100,12 @@ def test_pages_for_both_variants(site_pages, articles):
     expected = set()
     terms = [term.id for term in load_glossary()]
     for variant in VARIANTS:
-        expected |= {f"{variant}/index.md", f"{variant}/glossary.md", f"{variant}/404.md"}
+        expected |= {f"{variant}/glossary.md", f"{variant}/404.md"}
         expected |= {f"{variant}/articles/{article.slug}.md" for article in articles}
         expected |= {f"{variant}/glossary/{term_id}.md" for term_id in terms}
     assert set(site_pages) == expected
     assert len(articles) == 5
-    assert len(site_pages) == 2 * (3 + 5 + len(terms))
+    assert len(site_pages) == 2 * (2 + 5 + len(terms))
 
 
 def test_article_slugs(articles):
@@ -170,17 +170,6 @@ def test_traditional_glossary_is_converted(site_pages):
     assert front(glossary)[0]["title"] == "術語表"
     assert "### [大型語言模型（Large Language Model (LLM)）](glossary/llm.md) {#llm}" in glossary
     assert front(site_pages["zh-Hant/glossary/llm.md"])[0]["title"] == "大型語言模型（Large Language Model (LLM)）"
-
-
-def test_home_page_lists_every_article(site_pages, articles):
-    for variant in VARIANTS:
-        home = site_pages[f"{variant}/index.md"]
-        for article in articles:
-            assert f"](articles/{article.slug}.md)" in home
-        assert "](glossary.md)" in home
-    # Newest first: 003 (2025-12-22) before 002 (2025-11-18).
-    home = site_pages["zh-Hans/index.md"]
-    assert home.index("003_50ce4e93d524b5f0") < home.index("002_845811e626afcf28")
 
 
 def test_not_found_page(site_pages):

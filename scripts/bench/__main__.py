@@ -16,7 +16,7 @@ from project_copy import make_project
 
 from . import MB, OUTPUT, ROOT, BenchError, log
 from .corpus import load_bases, make_corpus
-from .mkdocs_runs import PYTHON, environment, index_sizes, mkdocs_with_pipeline, plain_mkdocs, timed_child
+from .mkdocs_runs import PYTHON, article_pages, environment, index_sizes, mkdocs_with_pipeline, plain_mkdocs, timed_child
 from .page_weight import measure_page_weight
 from .search_index import measure as measure_search_index
 from .report import print_report
@@ -84,6 +84,7 @@ def main() -> int:
                 figures["mkdocs"] = mkdocs_with_pipeline(project, corpus, site, args.repeat)
                 figures["search_index_bytes"] = index_sizes(site)
                 figures["search_index"] = measure_search_index(site)
+                figures["article_pages"] = article_pages(site)
                 log(f"{size} seeds: plain mkdocs build (no reader plugin) of the generated pages")
                 figures["plain_mkdocs"] = plain_mkdocs(project, corpus, folder / "site-plain", args.repeat)
                 figures["mkdocs_over_plain"] = figures["mkdocs"]["seconds"] / figures["plain_mkdocs"]["seconds"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import write
+from pipeline import navigation
 from pipeline.article import HANS, VARIANTS
 from reader.plugin import output_folder
 
@@ -89,8 +89,7 @@ def plain_config(project: Path, seeds_dir: Path) -> Path:
     if not removed:
         raise BenchError("no `- reader:` plugin entry found in mkdocs.yml")
     docs = output_folder(project.resolve(), (project / "build").resolve(), Path(seeds_dir).resolve()) / "docs"
-    articles = sorted((docs / HANS / "articles").glob("*.md"))
-    nav = ["index.md", {"文章": [f"articles/{path.name}" for path in articles]}, write.GLOSSARY_PAGE]
+    nav = navigation.site_nav(docs / HANS)
     text = re.sub(r"(?m)^docs_dir:.*$", f"docs_dir: {docs}", text)
     config = project / "mkdocs-plain.yml"
     config.write_text(text.rstrip("\n") + "\n\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, width=1000), encoding="utf-8")
@@ -111,3 +110,21 @@ def index_sizes(site_dir: Path) -> dict:
         variant: (site_dir / ("" if variant == HANS else f"{variant}/") / "search" / "search_index.json").stat().st_size
         for variant in VARIANTS
     }
+
+
+_SIDEBAR = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', re.DOTALL)
+
+
+def article_pages(site_dir: Path) -> dict:
+    """What every built zh-Hans article page carries whatever its text: the
+    median page's HTML bytes, and the most links any one page's sidebar
+    holds (it grows with the corpus when the nav lists every article)."""
+    pages = sorted((site_dir / "articles").glob("*/index.html"))
+    if not pages:
+        raise BenchError(f"no article pages in {site_dir}")
+    sizes = sorted(page.stat().st_size for page in pages)
+    links = []
+    for page in pages:
+        sidebar = _SIDEBAR.search(page.read_text(encoding="utf-8"))
+        links.append(sidebar.group(0).count("<a ") if sidebar else 0)
+    return {"pages": len(pages), "median_html_bytes": sizes[len(sizes) // 2], "most_sidebar_links": max(links)}

@@ -52,6 +52,8 @@ def print_table(sizes: list[int], per_size: dict) -> None:
     row("plain mkdocs, CPU s", lambda s: s["plain_mkdocs"]["cpu_seconds"], 2)
     row("plain mkdocs, peak RSS MB", lambda s: s["plain_mkdocs"]["peak_rss_mb"], 0)
     row("mkdocs+pipeline / plain", lambda s: s["mkdocs_over_plain"], 2)
+    row("article page HTML (median), KB", lambda s: s["article_pages"]["median_html_bytes"] / KB, 1)
+    row("links in an article's sidebar (most)", lambda s: s["article_pages"]["most_sidebar_links"])
     row("search index zh-Hans, KB", lambda s: s["search_index_bytes"][HANS] / KB, 1)
     row("search index zh-Hant, KB", lambda s: s["search_index_bytes"][HANT] / KB, 1)
     for variant in (HANS, HANT):

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import conserve, duplicates, reports, termpages, write
+from . import conserve, duplicates, navigation, reports, termpages, write
 from .article import VARIANTS, Article, SeedError
 from .cache import Cache
 from .fidelity import round_trip
@@ -111,7 +111,8 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
     result.articles, result.duplicates = duplicates.publish_once(result.articles, cache)
     if cache is not None:
         cache.prune()
-    files = {**write.pages(result.articles), **termpages.pages(result.articles)}
+    files = {**write.pages(result.articles, navigation.article_footers(result.articles)),
+             **termpages.pages(result.articles), **navigation.pages(result.articles)}
     result.changed = write.sync(files, docs_dir, VARIANTS)
     if report_dir is not None:
         write.sync(reports.reports(result.articles, result.duplicates, result.errors), report_dir, ("",))

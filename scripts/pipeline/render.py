@@ -1,5 +1,6 @@
-"""Blocks and inline nodes as Markdown: the pieces write.py (articles, home,
-404) and termpages.py (glossary, term pages) put into their pages.
+"""Blocks and inline nodes as Markdown: the pieces write.py (articles, 404),
+navigation.py (home, month and outlet pages) and termpages.py (glossary,
+term pages) put into their pages.
 
 Seed text is escaped so that nothing in it can become markup: a <script> in a
 seed is shown as text, and only http(s) and mailto links are ever emitted."""

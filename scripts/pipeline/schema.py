@@ -112,11 +112,20 @@ SCHEMAS = {
     "site.yml": mapping({
         **{variant: mapping({
             "script_name": per_variant(STRING),
-            **{key: STRING for key in ("script_name_hk", "home_title", "home_intro", "articles", "outlet_unknown", "date_unknown",
+            **{key: STRING for key in ("script_name_hk", "home_title", "home_intro", "outlet_unknown", "date_unknown",
                                        "source_link", "feed_title", "feed_subtitle", "feed_link",
-                                       "reading_time", "permalink")},
+                                       "reading_time", "permalink",
+                                       # browsing: scripts/pipeline/navigation.py
+                                       "newest", "more_by_month", "ways_in",
+                                       "months_title", "months_intro", "outlets_title", "outlets_intro", "terms_intro",
+                                       "year_name", "month_name", "article_count", "months_count", "outlets_count", "terms_count",
+                                       "group_summary", "page_title", "page_position", "page_number", "pagination_label",
+                                       "previous_page", "next_page", "filed_under", "neighbours_label",
+                                       "previous_article", "next_article")},
         }) for variant in VARIANTS},
         "reading": mapping({"units_per_minute": NUMBER}),
+        "navigation": mapping({key: {"type": "integer", "minimum": 1}
+                               for key in ("page_size", "mentions_page_size", "home_newest", "opening_chars")}, closed=True),
     }),
     "structure.yml": mapping({
         "heading": mapping({"max_chars": INT, "sentence_endings": STRING, "question_endings": STRING,

@@ -1,5 +1,6 @@
 """Term pages: every glossary term on a page of its own in each variant
-(glossary/<id>/), with the article sentences that mention it, and the
+(glossary/<id>/), with the article sentences that mention it (paged like
+the month and outlet pages, more to a page: glossary/<id>/2/ onwards), and the
 glossary page as the index of them all, grouped by the English name's
 initial so both scripts share one order."""
 from __future__ import annotations
@@ -7,15 +8,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from . import render
+from . import navigation, render
 from .article import VARIANTS, Article, Block, Converted, Link, Strong, TermLink, Text, inline_text
 from .config import load_data
 from .glossary import Term, load_glossary
 from .write import GLOSSARY_PAGE, glossary_markdown, newest_first, original_toggle, variant_text
-from .text import is_web_url
-_SENTENCE_END = "。！？!?；;"
-_OPENING = "《「『“（([〈"
-_CLOSING = "》」』”）)]〉"
+from .text import is_web_url, sentence_spans
 
 
 def term_path(term_id: str) -> str:
@@ -41,23 +39,6 @@ def _flatten(nodes: list) -> list:
     return out
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph; an end mark inside 《》「」“”（） does not
-    end the sentence that quotes it."""
-    spans, start, depth = [], 0, 0
-    for index, char in enumerate(text):
-        if char in _OPENING:
-            depth += 1
-        elif char in _CLOSING:
-            depth = max(0, depth - 1)
-        elif char in _SENTENCE_END and depth == 0:
-            spans.append((start, index + 1))
-            start = index + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 def _sentence_around(nodes: list, term_id: str) -> tuple[str, str, str] | None:
     flat = [n for n in _flatten(nodes) if isinstance(n, (Text, TermLink, Converted))]
     text = inline_text(nodes)  # the same words, in the same order, as flat
@@ -65,7 +46,7 @@ def _sentence_around(nodes: list, term_id: str) -> tuple[str, str, str] | None:
     for node in flat:
         if isinstance(node, TermLink) and node.term_id == term_id:
             end = offset + len(node.text)
-            start, stop = next((a, b) for a, b in _sentences(text) if a <= offset < b)
+            start, stop = next((a, b) for a, b in sentence_spans(text) if a <= offset < b)
             return text[start:offset].lstrip(), node.text, text[end:stop]
         offset += len(node.text)
     return None
@@ -103,18 +84,15 @@ def _facts(term: Term, variant: str, strings: dict) -> list[str]:
     return ["  \n".join(facts + [f"**{glossary_markdown(term.definition, variant)}**"]) + "\n"]
 
 
-def term_page(term: Term, articles: list[Article], variant: str, headwords: dict) -> str:
+def term_pages(term: Term, articles: list[Article], variant: str, headwords: dict) -> list[str]:
+    """The term's page, then, when more articles mention it than a page
+    lists, its further pages of mentions (glossary/<id>/<n>/)."""
     strings = load_data("site.yml")[variant]
+    title = _title(term, headwords[term.id])
     out = list(_term_head(term.id, variant, headwords[term.id]))
-    found = mentions(articles, term.id, variant)
-    for mention in found:
-        title = render.escape(mention.article.variant_meta[variant]["title"])
-        link = f"../articles/{mention.article.slug}.md#mention-{term.id}"
-        sentence = f"{render.escape(mention.before)}<mark>{render.escape(mention.surface)}</mark>{render.escape(mention.after)}"
-        out.append(f"- {render.escape_line_start(sentence)}  \n  —— [{title}]({link})")
-    if found:
-        out.append("")
-    if not found:
+    found = navigation.paged(mentions(articles, term.id, variant), navigation.settings()["mentions_page_size"])
+    out += _concordance(found, 1, term.id, variant, strings)
+    if not found[0]:
         out.append(strings["not_mentioned"] + "\n")
     if term.related:
         related = "、".join(f"[{render.escape(headwords[r])}]({r}.md)" for r in term.related)
@@ -125,7 +103,40 @@ def term_page(term: Term, articles: list[Article], variant: str, headwords: dict
         )
         out.append(f"**{strings['references']}**：{refs}\n")
     out.append(f"[{strings['all_terms']}](../{GLOSSARY_PAGE}#{term.id})\n")
-    return _with_toggle(out, strings)
+    further = []
+    for number in range(2, len(found) + 1):
+        # the mentions only: searching finds the term by its first page
+        heading = strings["page_title"].format(name=title, page=number)
+        further.append(_with_toggle([
+            render.front_matter({"title": heading, "description": variant_text(variant)(term.definition), "search": {"exclude": True}}),
+            f"# {render.escape(heading)}\n",
+            f"## {strings['in_articles']}\n",
+            *_concordance(found, number, term.id, variant, strings),
+            f"[{render.escape(title)}](../{term.id}.md) · [{strings['all_terms']}](../../{GLOSSARY_PAGE}#{term.id})\n",
+        ], strings))
+    return [_with_toggle(out, strings), *further]
+
+
+def _concordance(pages: list[list[Mention]], number: int, term_id: str, variant: str, strings: dict) -> list[str]:
+    """Page `number` of the mentions: each sentence, the term marked, and the
+    article it leads to; the links to the other pages when there are more."""
+    root = "../" * term_path(term_id).count("/") + ("../" if number > 1 else "")
+    out = []
+    for mention in pages[number - 1]:
+        title = render.escape(mention.article.variant_meta[variant]["title"])
+        link = f"{root}articles/{mention.article.slug}.md#mention-{term_id}"
+        sentence = f"{render.escape(mention.before)}<mark>{render.escape(mention.surface)}</mark>{render.escape(mention.after)}"
+        out.append(f"- {render.escape_line_start(sentence)}  \n  —— [{title}]({link})")
+    if out:
+        out.append("")
+    if len(pages) > 1:
+        out.append(navigation.pagination(term_path(term_id), number, len(pages), strings))
+    return out
+
+
+def _title(term: Term, headword: str) -> str:
+    # the English name in the title too: a search in either language finds the page by its title
+    return headword + (f"（{term.english}）" if term.english and term.english != headword else "")
 
 
 @functools.lru_cache(maxsize=None)  # the same for every build of a process (mkdocs serve)
@@ -133,8 +144,7 @@ def _term_head(term_id: str, variant: str, headword: str) -> tuple[str, ...]:
     """A term page up to its mentions: what the glossary alone says."""
     term = next(term for term in load_glossary() if term.id == term_id)
     strings = load_data("site.yml")[variant]
-    # the English name in the title too: a search in either language finds the page by its title
-    title = headword + (f"（{term.english}）" if term.english and term.english != headword else "")
+    title = _title(term, headword)
     out = [
         render.front_matter({"title": title, "description": variant_text(variant)(term.definition), "search": {"boost": 2}}),
         f"# {render.escape(title)}\n",
@@ -196,5 +206,6 @@ def pages(articles: list[Article]) -> dict[str, str]:
         headwords = {term.id: variant_text(variant)(term.term) for term in load_glossary()}
         out[f"{variant}/{GLOSSARY_PAGE}"] = glossary_index(articles, variant)
         for term in load_glossary():
-            out[f"{variant}/{term_path(term.id)}"] = term_page(term, articles, variant, headwords)
+            for number, page in enumerate(term_pages(term, articles, variant, headwords), 1):
+                out[f"{variant}/{navigation.page_path(term_path(term.id), number)}"] = page
     return out

@@ -1,5 +1,5 @@
-"""Rules about text stated once: what a Han character is, and which links
-may leave the site."""
+"""Rules about text stated once: what a Han character is, where a sentence
+ends, and which links may leave the site."""
 from __future__ import annotations
 
 import re
@@ -16,3 +16,25 @@ WEB_SCHEMES = ("http://", "https://")
 
 def is_web_url(url) -> bool:
     return str(url or "").startswith(WEB_SCHEMES)
+
+
+_SENTENCE_END = "。！？!?；;"
+_OPENING = "《「『“（([〈"
+_CLOSING = "》」』”）)]〉"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph; an end mark inside 《》「」“”（） does not
+    end the sentence that quotes it."""
+    spans, start, depth = [], 0, 0
+    for index, char in enumerate(text):
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(0, depth - 1)
+        elif char in _SENTENCE_END and depth == 0:
+            spans.append((start, index + 1))
+            start = index + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

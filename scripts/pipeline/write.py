@@ -162,10 +162,14 @@ def _summary(blocks: list, limit: int = 110) -> str:
             parts.append(block.text)
             if sum(map(len, parts)) >= limit:
                 break
-    text = "".join(parts).strip()
+    return clip("".join(parts).strip(), limit)
+
+
+def clip(text: str, limit: int) -> str:
+    """The text cut to at most limit characters: at the last sentence end
+    within it, else at the last clause end (marked ……), else hard."""
     if len(text) <= limit:
         return text
-    # cut at the last sentence end within the limit, else the last clause end
     for marks in ("。！？!?", "；;，,、：:"):
         end = max(text.rfind(mark, 0, limit) for mark in marks)
         if end >= limit // 3:
@@ -178,17 +182,6 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.meta.get("date") or "", a.slug), reverse=True)
 
 
-def home_page(articles: list[Article], variant: str) -> str:
-    strings = load_data("site.yml")[variant]
-    lines = [render.front_matter({"title": strings["home_title"]}), f"# {strings['home_title']}\n", strings["home_intro"].strip() + "\n", f"## {strings['articles']}\n"]
-    for article in newest_first(articles):
-        meta = article.variant_meta[variant]
-        byline = " · ".join([render.escape(meta.get("outlet") or strings["outlet_unknown"]), meta.get("date") or strings["date_unknown"]])
-        lines.append(f"- [{render.escape(meta['title'])}]({article_path(article)})  \n  {byline}")
-    lines.append(f"\n[{strings['glossary_title']}]({GLOSSARY_PAGE})\n")
-    return "\n".join(lines)
-
-
 def not_found_page(variant: str) -> str:
     strings = load_data("site.yml")[variant]
     return (
@@ -197,14 +190,17 @@ def not_found_page(variant: str) -> str:
     )
 
 
-def pages(articles: list[Article]) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
+def pages(articles: list[Article], footers: dict[str, str] | None = None) -> dict[str, str]:
+    """Every article page and the 404 pages, keyed by their paths under docs/;
+    `footers` (path -> Markdown) ends an article page with what surrounds it
+    on the site (navigation.py)."""
+    footers = footers or {}
     out = {}
     for variant in VARIANTS:
-        out[f"{variant}/index.md"] = home_page(articles, variant)
         out[f"{variant}/404.md"] = not_found_page(variant)
         for article in articles:
-            out[f"{variant}/{article_path(article)}"] = article_page(article, variant)
+            path = f"{variant}/{article_path(article)}"
+            out[path] = article_page(article, variant) + footers.get(path, "")
     return out
 
 

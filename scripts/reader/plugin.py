@@ -21,7 +21,7 @@ import jinja2.bccache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from pipeline import cards, feeds, search, write
+from pipeline import cards, feeds, navigation, search
 from pipeline.article import HANS, HANT, SeedError
 from pipeline.build import BuildResult, build
 from pipeline.cache import fingerprint
@@ -116,11 +116,12 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             self._link_assets()
             self.key = key
         config.docs_dir = str(self.docs_dir)
-        config.nav = [
-            "index.md",
-            {self._articles_label(): [write.article_path(article) for article in sorted(self.result.articles, key=lambda a: a.slug)]},
-            write.GLOSSARY_PAGE,
-        ]
+        # sections, never every article: a page's sidebar stays the same size however many there are
+        config.nav = navigation.site_nav(self.docs_dir / HANS)
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            for language in i18n.config.languages:
+                language.nav_translations = {**(language.nav_translations or {}), **navigation.nav_translations(language.locale)}
         offline = config.plugins.get("material/offline")
         if offline is not None and offline.config.enabled:
             # The offline plugin would load its iframe-worker shim from the
@@ -133,9 +134,6 @@ class ReaderPlugin(BasePlugin[ReaderConfig]):
             # reload the large dictionary for every variant.
             search.use_dictionaries(build_dir / "jieba")
         return config
-
-    def _articles_label(self) -> str:
-        return site_words(HANS)["articles"]
 
     def on_page_content(self, html, page, config, files):
         # Python-Markdown's toc titles every heading's permalink in English
