@@ -400,3 +400,40 @@ def test_printed_page_numbers_are_chrome(line):
     article = make_article([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
     clean(article)
     assert removed(article)[line] in ("page_number", "counter")  # "- 12 -" is also a numbers-only line
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("請繼續往下閱讀...", "navigation"),
+    ("关注晨光财经（chenguang88），获取更多机会", "share_prompt"),
+    ("会员可畅读全文", "paywall"),
+    ("成为会员", "paywall"),
+    ("已是会员？登录", "paywall"),
+    ("#本地 city.example 新聞 ・ 3 小時前", "byline"),
+    ("查看原文", "interface"),
+])
+def test_prompts_paywalls_and_feed_tails_are_chrome(line, rule):
+    article = make_article([*PARAGRAPHS, line])
+    clean(article)
+    assert removed(article)[line] == rule
+
+
+@pytest.mark.parametrize("caption", ["市區新設的自行車道。（資料照）", "老街改造後的街景（示意圖）"])
+def test_captions_of_file_pictures_are_chrome_between_paragraphs(caption):
+    article = make_article([PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)[caption] == "caption"
+    assert kept(article) == PARAGRAPHS
+
+
+def test_a_sentence_mentioning_a_file_picture_is_kept():
+    line = "市府表示，相關資料照已提供給媒體，並會在官網公布完整名單。"
+    article = make_article([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    clean(article)
+    assert line in kept(article)
+
+
+def test_a_reporter_and_intern_byline_is_not_the_headline():
+    article = make_article(["菜场改造后摊位费上涨，摊主怎么看", "晨报记者 周岚 实习生 何畅", "2025-10-23 07:12", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "菜场改造后摊位费上涨，摊主怎么看"
+    assert removed(article)["晨报记者 周岚 实习生 何畅"] == "byline"

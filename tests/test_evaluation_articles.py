@@ -21,9 +21,10 @@ def test_dev_set_sizes(report):
     assert report["figures"]["last"]["seeds"] == 8
     assert report["figures"]["fresh"]["seeds"] == 11
     assert report["figures"]["after_e"]["seeds"] == 7
+    assert report["figures"]["fresh_g"]["seeds"] == 12
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]

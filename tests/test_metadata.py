@@ -283,6 +283,16 @@ def test_labelled_date_beats_an_earlier_one():
     (["生活中心／綜合報導"], None, "生活中心"),
     (["原创 周小舟 跑者笔记 2025年10月19日 21:30 浙江"], "跑者笔记", "周小舟"),
     (["编辑：孙悦"], None, "孙悦"),
+    # the reporter with an intern after the name
+    (["城市晚报记者 周岚 实习生 何畅", "2025-10-21 08:30"], "城市晚报", "周岚"),
+    # a byline run into the paper's name
+    (["記者陳思妤／嘉義報導南方日報"], "南方日報", "陳思妤"),
+    # a WeChat header without the 原创 mark: date, author, account
+    (["2025-10-20 李然 街区观察"], "街区观察", "李然"),
+    # a column the text was first published in
+    (["首发于通勤笔记"], "通勤笔记", None),
+    # a credit naming the outlet before the writer
+    (["晨光网", "文｜晨光 吴迪", "2025年10月22日 20:31"], "晨光网", "吴迪"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -463,3 +473,29 @@ def test_an_email_pasted_with_its_headers():
 def test_a_platform_is_not_the_outlet_of_its_own_original():
     article = from_lines(["智能手表续航大比拼：谁能撑过一周", "数码前线观察 2025-10-16 10:20", *PARAGRAPHS, "本文为百家号原创，未经授权不得转载。"])
     assert article.meta["outlet"] == "数码前线观察"
+
+
+def test_a_wechat_notice_with_a_colon_names_the_account():
+    article = from_lines(["某地新闻标题在这里出现", "本文来自微信公众号：菜场研究社（ID：caichang_lab），作者：方圆，题图来自：图库",
+                          *PARAGRAPHS])
+    assert article.meta["outlet"] == "菜场研究社"
+    assert article.meta["author"] == "方圆"
+
+
+def test_a_blog_platform_byline_and_the_blog_name_without_the_platform():
+    article = from_lines(["阿青的旅行筆記 :: 部落平台 ::", "首頁", "秋天到花東騎單車的三天兩夜",
+                          "阿青 發表在 部落平台 留言(2) 人氣(830)", "2025年10月12日 23:40", *PARAGRAPHS])
+    assert article.meta["outlet"] == "阿青的旅行筆記"
+    assert article.meta["author"] == "阿青"
+    assert article.meta["title"] == "秋天到花東騎單車的三天兩夜"
+
+
+def test_a_bracketed_credit_ending_in_a_station_name_is_the_outlet():
+    article = from_lines(["西貢新設單車徑下月開放｜某入口網", "【城市新聞台】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "城市新聞台"
+    assert article.meta["title"] == "西貢新設單車徑下月開放"
+
+
+def test_a_column_tag_after_the_headline_leaves_the_title():
+    article = from_lines(["社区菜园开到第三年：谁在照料这片地 | 深度", "2025-10-20 李然 街区观察", *PARAGRAPHS])
+    assert article.meta["title"] == "社区菜园开到第三年：谁在照料这片地"

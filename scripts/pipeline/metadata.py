@@ -240,10 +240,11 @@ def text_metadata(article: Article) -> dict:
             rank = (1, 0 if zone == "head" else 1, number)
             if value and ("date" not in found or rank < found["date"][0]):
                 found["date"] = (rank, value, f"line {number} ({zone} zone date): {text[:60]}")
-    labels = article.evidence.get("labels", [])
+    # a label is a name, never a button (查看原文); a blog's name loses its platform's (X :: 痞客邦 ::)
+    labels = [(number, _site_name(_BULLET.sub("", text)), where, named, role)
+              for number, text, where, named, role in article.evidence.get("labels", []) if not _interface(text)]
     if "author" not in found:
         for number, text, where, _, role in labels:
-            text = _BULLET.sub("", text)
             if role == "author":
                 found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
                 break
@@ -253,9 +254,35 @@ def text_metadata(article: Article) -> dict:
         ranked = sorted((label for label in labels if label[4] == "outlet"), key=lambda label: (label[2] != "after", not label[3], label[0]))
         if ranked:
             number, text, where, _, _ = ranked[0]
-            text = _BULLET.sub("", text)
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
+    _author_after_outlet(found, bylines)
     return {key: (value, source) for key, (_, value, source) in found.items()}
+
+
+def _site_name(label: str) -> str:
+    """A page's own name without the platform's after it: 小米的廚房日記 :: 痞客邦 :: -> 小米的廚房日記."""
+    from .clean import config
+    suffix = config()["site_suffix"].search(label)
+    return label[: suffix.start()].strip() if suffix and suffix.start() >= 2 else label
+
+
+def _author_after_outlet(found: dict, bylines: list) -> None:
+    """A credit may name the outlet before the writer (文｜财新 周舟): an
+    author that is the outlet's name, or its start, gives way to the name after it."""
+    if "author" not in found or "outlet" not in found:
+        return
+    rank, author, source = found["author"]
+    outlet = found["outlet"][1]
+    if not outlet.startswith(author):
+        return
+    for number, text, _ in bylines:
+        at = text.find(author)
+        if at < 0 or f"line {number} " not in source + " ":
+            continue
+        after = re.match(r"\s*(?:记者|記者)?\s*([\u4e00-\u9fff·]{2,4})\s*$", text[at + len(author):])
+        if after:
+            found["author"] = (rank, after.group(1), source)
+        return
 
 
 def _interface(value: str) -> bool:
