@@ -11,7 +11,9 @@ page the others had few of (民國 and Chinese-numeral dates, hard-wrapped
 text, site-name suffixes, tail bylines), measured before any rule saw them; f* after the rules for e* were in,
 to see whether those rules generalise; g* after those, from further kinds
 of page (app banners, comment boxes, e-mail editions, paywalls, TV news
-lists, blog platforms), measured before any rule saw them. Figures are printed per half and written to build/eval/articles.json."""
+lists, blog platforms), measured before any rule saw them; h* after the
+rules for g* were in, from portals' creator pages, blog engines,
+newsletters and long-form newsrooms, to see whether those rules generalise. Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -130,6 +132,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "fresh": {n: r for n, r in results.items() if n.startswith("e")},
         "after_e": {n: r for n, r in results.items() if n.startswith("f")},
         "fresh_g": {n: r for n, r in results.items() if n.startswith("g")},
+        "after_g": {n: r for n, r in results.items() if n.startswith("h")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
