@@ -437,3 +437,50 @@ def test_a_reporter_and_intern_byline_is_not_the_headline():
     clean(article)
     assert article.evidence["headline"][1] == "菜场改造后摊位费上涨，摊主怎么看"
     assert removed(article)["晨报记者 周岚 实习生 何畅"] == "byline"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("搜狐首页", "navigation"),
+    ("« 上一篇 下一篇 »", "navigation"),
+    ("前往專題", "navigation"),
+    ("小字号", "interface"),
+    ("取消回复", "interface"),
+    ("分类：读书", "related"),
+    ("熱門關鍵字：單車 通勤", "related"),
+    ("要发表评论，您必须先登录。", "comment_form"),
+    ("如果無法正常閱讀本電子報，請點此", "share_prompt"),
+    ("責任編輯 林子晴", "credit_line"),
+])
+def test_portal_blog_and_newsletter_furniture_is_chrome(line, rule):
+    article = make_article([*PARAGRAPHS, line])
+    clean(article)
+    assert removed(article)[line] == rule
+
+
+def test_a_comment_prompt_inside_the_article_is_kept():
+    line = "不少网友在评论区留言，认为新规实施得太仓促，希望给商家更长的过渡期。"
+    article = make_article([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    clean(article)
+    assert line in kept(article)
+
+
+def test_a_short_question_above_a_byline_is_the_headline():
+    headline = "小区快递柜要收费了，你会用吗？"
+    article = make_article(["资讯平台", headline, "街坊生活家", "2025-10-28 17:22发布于浙江", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == headline
+    assert "街坊生活家" in removed(article)
+
+
+def test_a_short_question_between_paragraphs_stays():
+    question = "那么，问题出在哪里？"
+    article = make_article([PARAGRAPHS[0], question, *PARAGRAPHS[1:]])
+    clean(article)
+    assert question in kept(article)
+
+
+def test_an_outlets_name_above_tail_chrome_is_chrome():
+    article = make_article([*PARAGRAPHS, "城市生活電子報", "訂閱電子報", "加入LINE好友"])
+    clean(article)
+    assert removed(article)["城市生活電子報"] == "tail-label"
+    assert kept(article) == PARAGRAPHS

@@ -293,6 +293,12 @@ def test_labelled_date_beats_an_earlier_one():
     (["首发于通勤笔记"], "通勤笔记", None),
     # a credit naming the outlet before the writer
     (["晨光网", "文｜晨光 吴迪", "2025年10月22日 20:31"], "晨光网", "吴迪"),
+    # a site, then the paper it took the text from
+    (["2025年10月28日08:30 | 来源：江城网－江城日报"], "江城网", None),
+    # a blog engine's line: posted on a date by someone
+    (["发表于 2025年10月18日 由 小林"], None, "小林"),
+    # a newsletter's publisher
+    (["發行單位：社區環保協會"], "社區環保協會", None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -499,3 +505,22 @@ def test_a_bracketed_credit_ending_in_a_station_name_is_the_outlet():
 def test_a_column_tag_after_the_headline_leaves_the_title():
     article = from_lines(["社区菜园开到第三年：谁在照料这片地 | 深度", "2025-10-20 李然 街区观察", *PARAGRAPHS])
     assert article.meta["title"] == "社区菜园开到第三年：谁在照料这片地"
+
+
+def test_a_site_dateline_names_the_outlet_and_reporter():
+    article = from_lines(["某地新闻标题在这里出现", "2025年10月28日08:30",
+                          "江城网武汉10月28日电 （记者金桥）" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "江城网"
+    assert article.meta["author"] == "金桥"
+
+
+def test_a_bilingual_masthead_gives_its_chinese_name():
+    article = from_lines(["城市週報 CityWeekly", "科技", "社區共享單車站點再增百處", "撰文者：林子晴",
+                          "發布日期：2025.10.27", *PARAGRAPHS])
+    assert article.meta["outlet"] == "城市週報"
+
+
+def test_a_section_is_not_an_outlet():
+    article = from_lines(["深度報導", "山區行動診所的最後一哩路", "文字 林子晴 攝影 陳大文", "2025/10/25", *PARAGRAPHS])
+    assert article.meta.get("outlet") is None
+    assert article.meta["author"] == "林子晴"

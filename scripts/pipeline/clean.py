@@ -250,6 +250,17 @@ def clean(article: Article) -> None:
             continue
         lines.append(_features(index, number, text, cfg))
 
+    # A short question with one comma just above a byline is a headline
+    # (旧车怎么办？), not the article's first sentence.
+    settings = cfg["data"]["prose"]
+    for i, line in enumerate(lines):
+        if line.prose and not line.cues and line.text[-1] in settings["headline_end"] and "。" not in line.text \
+                and sum(line.text.count(mark) for mark in settings["clause_marks"]) == 1 \
+                and len(_WORDS.findall(line.text)) <= settings["headline_chars"] \
+                and any(name in ("byline", "date_line", "credit", "credit_line") for n in lines[i + 1: i + 4] for name, _ in n.cues):
+            line.prose = False
+            line.evidence.append("a short question above a byline: a headline")
+
     for line in lines:
         if not line.cues and not line.protected and _menu(line.plain, cfg["sections"]):
             line.cues.append(("navigation", line.text))
@@ -382,6 +393,15 @@ def clean(article: Article) -> None:
             item.score = max(item.score, threshold)
             item.rule = "related"
             item.evidence.append(f"an item of the list under line {line.number}")
+
+    # An outlet's name after the last paragraph, above more chrome (X電子報
+    # above 訂閱電子報): the page's furniture, not the article's last words.
+    for i, line in enumerate(lines[:-1]):
+        if line.zone == "tail" and _short_label(line) and line.score < threshold and line.letters <= 16 \
+                and cfg["masthead"].search(line.plain) and lines[i + 1].score >= threshold:
+            line.score = threshold
+            line.rule = "tail-label"
+            line.evidence.append(f"an outlet's name above chrome line {lines[i + 1].number}")
 
     # Neighbours: a short line among chrome lines is chrome (list items, slogans).
     for i, line in enumerate(lines):

@@ -217,7 +217,7 @@ def text_metadata(article: Article) -> dict:
                 value = text[match.start(group): match.end(group)].strip(" 　“”\"「」《》")
                 if group == "who_place":
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
-                if simplified(value) in not_names or not value or _interface(value):
+                if simplified(value) in not_names or not value or _interface(value) or (group == "outlet" and _section_name(value)):
                     continue
                 rank = (priority, 0 if zone in ("head", "lead", "dateline") else 1, number)
                 if group not in found or rank < found[group][0]:
@@ -260,10 +260,20 @@ def text_metadata(article: Article) -> dict:
 
 
 def _site_name(label: str) -> str:
-    """A page's own name without the platform's after it: 小米的廚房日記 :: 痞客邦 :: -> 小米的廚房日記."""
+    """A page's own name without the platform's after it (小米的廚房日記 ::
+    痞客邦 :: -> 小米的廚房日記) or its English name (數位時代 BusinessNext)."""
     from .clean import config
     suffix = config()["site_suffix"].search(label)
-    return label[: suffix.start()].strip() if suffix and suffix.start() >= 2 else label
+    if suffix and suffix.start() >= 2:
+        label = label[: suffix.start()].strip()
+    english = re.fullmatch(f"([{HAN}][^ ]*?)\\s+[A-Za-z][A-Za-z0-9 .&'-]*", label)
+    return english.group(1) if english else label
+
+
+def _section_name(value: str) -> bool:
+    """A section's name (深度, 财经) credits no one: 深度報導 is a section, not an outlet's report."""
+    from .clean import _section, config, simplified
+    return _section(simplified(value), config()["sections"])
 
 
 def _author_after_outlet(found: dict, bylines: list) -> None:

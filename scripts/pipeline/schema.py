@@ -77,7 +77,8 @@ SCHEMAS = {
     "chrome.yml": mapping({
         "threshold": NUMBER, "near": NUMBER,
         "prose": mapping({"min_chars": INT, "sentence_end": STRING, "closing_marks": STRING, "full_stop": STRING,
-                          "headline_end": STRING, "clause_marks": STRING, "long_chars": INT}),
+                          "headline_end": STRING, "clause_marks": STRING, "headline_chars": INT,
+                          "long_chars": INT}),
         "weights": dictof(NUMBER),
         "cues": dictof(mapping({
             "weight": NUMBER, "max_chars": INT, "patterns": listof(REGEX), "words": listof(WORD),
