@@ -410,8 +410,18 @@ def test_printed_page_numbers_are_chrome(line):
     ("已是会员？登录", "paywall"),
     ("#本地 city.example 新聞 ・ 3 小時前", "byline"),
     ("查看原文", "interface"),
+    ("搜狐首页", "navigation"),
+    ("« 上一篇 下一篇 »", "navigation"),
+    ("前往專題", "navigation"),
+    ("小字号", "interface"),
+    ("取消回复", "interface"),
+    ("分类：读书", "related"),
+    ("熱門關鍵字：單車 通勤", "related"),
+    ("要发表评论，您必须先登录。", "comment_form"),
+    ("如果無法正常閱讀本電子報，請點此", "share_prompt"),
+    ("責任編輯 林子晴", "credit_line"),
 ])
-def test_prompts_paywalls_and_feed_tails_are_chrome(line, rule):
+def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])
     clean(article)
     assert removed(article)[line] == rule
@@ -437,24 +447,6 @@ def test_a_reporter_and_intern_byline_is_not_the_headline():
     clean(article)
     assert article.evidence["headline"][1] == "菜场改造后摊位费上涨，摊主怎么看"
     assert removed(article)["晨报记者 周岚 实习生 何畅"] == "byline"
-
-
-@pytest.mark.parametrize("line, rule", [
-    ("搜狐首页", "navigation"),
-    ("« 上一篇 下一篇 »", "navigation"),
-    ("前往專題", "navigation"),
-    ("小字号", "interface"),
-    ("取消回复", "interface"),
-    ("分类：读书", "related"),
-    ("熱門關鍵字：單車 通勤", "related"),
-    ("要发表评论，您必须先登录。", "comment_form"),
-    ("如果無法正常閱讀本電子報，請點此", "share_prompt"),
-    ("責任編輯 林子晴", "credit_line"),
-])
-def test_portal_blog_and_newsletter_furniture_is_chrome(line, rule):
-    article = make_article([*PARAGRAPHS, line])
-    clean(article)
-    assert removed(article)[line] == rule
 
 
 def test_a_comment_prompt_inside_the_article_is_kept():
