@@ -13,7 +13,9 @@ to see whether those rules generalise; g* after those, from further kinds
 of page (app banners, comment boxes, e-mail editions, paywalls, TV news
 lists, blog platforms), measured before any rule saw them; h* after the
 rules for g* were in, from portals' creator pages, blog engines,
-newsletters and long-form newsrooms, to see whether those rules generalise. Figures are printed per half and written to build/eval/articles.json."""
+newsletters and long-form newsrooms, to see whether those rules generalise;
+i* after the rules for h* (social posts and notes, diaries, broadcasters'
+Chinese sites, more Hong Kong and Taiwan newspapers). Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -133,6 +135,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_e": {n: r for n, r in results.items() if n.startswith("f")},
         "fresh_g": {n: r for n, r in results.items() if n.startswith("g")},
         "after_g": {n: r for n, r in results.items() if n.startswith("h")},
+        "after_h": {n: r for n, r in results.items() if n.startswith("i")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
