@@ -420,6 +420,8 @@ def test_printed_page_numbers_are_chrome(line):
     ("要发表评论，您必须先登录。", "comment_form"),
     ("如果無法正常閱讀本電子報，請點此", "share_prompt"),
     ("責任編輯 林子晴", "credit_line"),
+    ("相关内容", "related"),
+    ("記者 王小明 / 攝影 陳大文 報導", "byline"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])
@@ -427,7 +429,8 @@ def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line
     assert removed(article)[line] == rule
 
 
-@pytest.mark.parametrize("caption", ["市區新設的自行車道。（資料照）", "老街改造後的街景（示意圖）"])
+@pytest.mark.parametrize("caption", ["市區新設的自行車道。（資料照）", "老街改造後的街景（示意圖）",
+                                     "图像来源，某图片社", "图像加注文字，城市新建的自行车道。"])
 def test_captions_of_file_pictures_are_chrome_between_paragraphs(caption):
     article = make_article([PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
     clean(article)
@@ -475,4 +478,12 @@ def test_an_outlets_name_above_tail_chrome_is_chrome():
     article = make_article([*PARAGRAPHS, "城市生活電子報", "訂閱電子報", "加入LINE好友"])
     clean(article)
     assert removed(article)["城市生活電子報"] == "tail-label"
+    assert kept(article) == PARAGRAPHS
+
+
+def test_the_poster_above_a_social_posts_time_is_no_headline():
+    article = make_article(["微博正文", "骑行小队", "10-28 21:05 来自 Android客户端", *PARAGRAPHS, "转发 12", "赞 215"])
+    clean(article)
+    assert "headline" not in article.evidence
+    assert {"微博正文", "骑行小队", "10-28 21:05 来自 Android客户端", "转发 12", "赞 215"} <= set(removed(article))
     assert kept(article) == PARAGRAPHS

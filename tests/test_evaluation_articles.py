@@ -23,9 +23,10 @@ def test_dev_set_sizes(report):
     assert report["figures"]["after_e"]["seeds"] == 7
     assert report["figures"]["fresh_g"]["seeds"] == 12
     assert report["figures"]["after_g"]["seeds"] == 11
+    assert report["figures"]["after_h"]["seeds"] == 10
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]

@@ -299,6 +299,12 @@ def test_labelled_date_beats_an_earlier_one():
     (["发表于 2025年10月18日 由 小林"], None, "小林"),
     # a newsletter's publisher
     (["發行單位：社區環保協會"], "社區環保協會", None),
+    # a name, then the date with its weekday and an afternoon time
+    (["王小明 2025年10月29日 週三 下午3:15"], None, "王小明"),
+    # a person's name alone above the date
+    (["小林", "2025-10-28 21:15:32"], None, "小林"),
+    # a province after a post's time is where it was sent from
+    (["2025-10-28 21:15:32 浙江"], None, None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -524,3 +530,27 @@ def test_a_section_is_not_an_outlet():
     article = from_lines(["深度報導", "山區行動診所的最後一哩路", "文字 林子晴 攝影 陳大文", "2025/10/25", *PARAGRAPHS])
     assert article.meta.get("outlet") is None
     assert article.meta["author"] == "林子晴"
+
+
+def test_a_bracketed_writer_credit_opening_the_lead():
+    article = from_lines(["某地新闻标题在这里出现", "2025-10-28 18:40:12", "【文/晨光网 吴迪】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "晨光网"
+    assert article.meta["author"] == "吴迪"
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_copyright_kept_by_the_writer_names_the_writer():
+    article = from_lines(["某平台", "搬回小城的第一年", "2025-10-28 21:15:32", *PARAGRAPHS,
+                          "©本文版权归作者 小林 所有，任何形式转载请联系作者。"])
+    assert article.meta["author"] == "小林"
+    assert article.meta.get("outlet") != "本文版权归作者"
+
+
+def test_a_list_heading_in_brackets_is_no_outlet():
+    article = from_lines(["某地新闻标题在这里出现", "2025年10月29日 12:30", *PARAGRAPHS, "【延伸閱讀】港鐵十月乘客量創新高"])
+    assert article.meta.get("outlet") != "延伸閱讀"
+
+
+def test_an_account_above_a_follow_button_is_the_outlet_not_the_platform():
+    article = from_lines(["某笔记平台", "周末露营的小林", "关注", "带娃第一次露营，这几样东西一定要带", *PARAGRAPHS])
+    assert article.meta["outlet"] == "周末露营的小林"

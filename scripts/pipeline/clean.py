@@ -377,10 +377,18 @@ def clean(article: Article) -> None:
             if tokens and not all(_section(t, cfg["sections"]) for t in tokens):
                 at = lines.index(line)
                 # a name followed by "follow him" is the author's, not the outlet's
-                role = "author" if any(cfg["follow_person"].search(n.plain) for n in lines[at + 1: at + 3]) else "outlet"
+                # a name followed by "follow him" is the author's, not the outlet's; so is a
+                # person's name (two or three characters) just above the date
+                after = lines[at + 1] if at + 1 < len(lines) else None
+                person = after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
+                    and any(name in ("date_line", "byline") for name, _ in after.cues)
+                role = "author" if person or any(cfg["follow_person"].search(n.plain) for n in lines[at + 1: at + 3]) else "outlet"
+                # a name above a bare follow button is the account that published the page,
+                # as much an outlet's name as a masthead is (the platform's name stands higher)
+                account = any(n.plain.lstrip("+") == "关注" for n in lines[at + 1: at + 2])
                 article.evidence.setdefault("labels", []).append(
                     (line.number, line.text, "before" if headline is None or line.number < headline.number else "after",
-                     bool(cfg["masthead"].search(plain)), role)
+                     bool(cfg["masthead"].search(plain)) or account, role)
                 )
 
     # The items of a related-article list, wherever it stands: short lines under its heading.
@@ -495,6 +503,11 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
                     line.rule = "repeated"
                     line.evidence.append(f"the headline again, with a site's name ({rest.strip(' _|｜-–—')})")
         head = [line for line in head if line.score < threshold]
+        # the name above a social post's time and device is the poster's, not a headline
+        posters = [line for line in head if any(name == "post_source" for n in lines[lines.index(line) + 1: lines.index(line) + 2] for name, _ in n.cues)]
+        head = [line for line in head if line not in posters]
+        if not head:
+            return None
         # a headline is rarely under ten words' worth of characters; a name is
         return max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
     body = [line for line in lines if line.zone != "head"]

@@ -296,10 +296,10 @@ def _author_after_outlet(found: dict, bylines: list) -> None:
 
 
 def _interface(value: str) -> bool:
-    """A value made of a page's button words (【打印本页】) names no one."""
+    """A value made of a page's button words (【打印本页】) or a list's
+    heading (【延伸閱讀】) names no one."""
     from .clean import config, simplified
-    cue = next(c for c in config()["cues"] if c.name == "interface")
-    return bool(cue.match(value, simplified(value)))
+    return any(cue.match(value, simplified(value)) for cue in config()["cues"] if cue.name in ("interface", "related"))
 
 
 def _is_write_up(article: Article) -> bool:
