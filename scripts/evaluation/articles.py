@@ -15,7 +15,8 @@ lists, blog platforms), measured before any rule saw them; h* after the
 rules for g* were in, from portals' creator pages, blog engines,
 newsletters and long-form newsrooms, to see whether those rules generalise;
 i* after the rules for h* (social posts and notes, diaries, broadcasters'
-Chinese sites, more Hong Kong and Taiwan newspapers). Figures are printed per half and written to build/eval/articles.json."""
+Chinese sites, more Hong Kong and Taiwan newspapers); j* after the rules
+for i* (public broadcasters, mobile pages, plain copies, Markdown posts). Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -136,6 +137,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "fresh_g": {n: r for n, r in results.items() if n.startswith("g")},
         "after_g": {n: r for n, r in results.items() if n.startswith("h")},
         "after_h": {n: r for n, r in results.items() if n.startswith("i")},
+        "after_i": {n: r for n, r in results.items() if n.startswith("j")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
