@@ -422,6 +422,13 @@ def test_printed_page_numbers_are_chrome(line):
     ("責任編輯 林子晴", "credit_line"),
     ("相关内容", "related"),
     ("記者 王小明 / 攝影 陳大文 報導", "byline"),
+    ("打开晨光新闻APP，查看原文", "share_prompt"),
+    ("【加入城市週刊LINE好友】", "share_prompt"),
+    ("在小说阅读器中沉浸阅读", "share_prompt"),
+    ("3 跟贴", "counter"),
+    ("#城市观察 12个", "related"),
+    ("晨光新闻编辑 | 李想", "byline"),
+    ("更多內容，歡迎城市週刊紙本雜誌、數位訂閱、了解內容授權資訊。", "reprint"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])
@@ -487,3 +494,10 @@ def test_the_poster_above_a_social_posts_time_is_no_headline():
     assert "headline" not in article.evidence
     assert {"微博正文", "骑行小队", "10-28 21:05 来自 Android客户端", "转发 12", "赞 215"} <= set(removed(article))
     assert kept(article) == PARAGRAPHS
+
+
+def test_a_bilingual_masthead_is_not_the_headline():
+    article = make_article(["城市週刊 City Weekly", "社會", "文｜張小明", "發布時間：2025.10.30 10:05",
+                            "捷運站機車格不夠停 市府研議收費管理", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "捷運站機車格不夠停 市府研議收費管理"

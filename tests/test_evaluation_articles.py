@@ -24,9 +24,10 @@ def test_dev_set_sizes(report):
     assert report["figures"]["fresh_g"]["seeds"] == 12
     assert report["figures"]["after_g"]["seeds"] == 11
     assert report["figures"]["after_h"]["seeds"] == 10
+    assert report["figures"]["after_i"]["seeds"] == 10
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]

@@ -305,6 +305,8 @@ def test_labelled_date_beats_an_earlier_one():
     (["小林", "2025-10-28 21:15:32"], None, "小林"),
     # a province after a post's time is where it was sent from
     (["2025-10-28 21:15:32 浙江"], None, None),
+    # an outlet's reporter credit with a bar
+    (["晨光新闻记者 | 孙晓", "2025/10/30 11:02"], "晨光新闻", "孙晓"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -554,3 +556,14 @@ def test_a_list_heading_in_brackets_is_no_outlet():
 def test_an_account_above_a_follow_button_is_the_outlet_not_the_platform():
     article = from_lines(["某笔记平台", "周末露营的小林", "关注", "带娃第一次露营，这几样东西一定要带", *PARAGRAPHS])
     assert article.meta["outlet"] == "周末露营的小林"
+
+
+def test_a_sites_name_gives_the_outlet_it_is_the_site_of():
+    article = from_lines(["城市電台網站", "即時新聞", "2025-10-30 HKT 14:20", "公園增設寵物共享區 試行半年", *PARAGRAPHS])
+    assert article.meta["outlet"] == "城市電台"
+
+
+def test_a_markdown_signature_date_names_no_one():
+    article = from_lines(["# 我的第一台胶片相机", *PARAGRAPHS, "*写于 2025 年 10 月 26 日*"])
+    assert article.meta["date"] == "2025-10-26"
+    assert "author" not in article.meta and "outlet" not in article.meta

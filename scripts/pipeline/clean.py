@@ -132,6 +132,8 @@ class Line:
 
 
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
+# a masthead printed with its English name: 數位時代 BusinessNext
+BILINGUAL_NAME = re.compile(f"([{HAN}][^ ]*?)\\s+[A-Za-z][A-Za-z0-9 .&'-]*")
 
 
 def is_prose(text: str, settings: dict) -> bool:
@@ -480,7 +482,7 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         return rest[0] if len(rest) > 1 and _short_label(rest[0]) else None
     head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line) and line.letters >= 6]
     # a short label naming an outlet (ETtoday新聞雲) is not the headline when another line can be
-    named = [line for line in head if line.letters <= 10 and masthead.search(line.plain)]
+    named = [line for line in head if masthead.search(line.plain) and (line.letters <= 10 or BILINGUAL_NAME.fullmatch(line.plain))]
     if len(named) < len(head):
         head = [line for line in head if line not in named]
     if head:

@@ -204,7 +204,8 @@ def text_metadata(article: Article) -> dict:
     data, rules, date_re, english_re, label_re = _byline_rules()
     not_names = set(data["not_names"])
     found: dict = {}
-    bylines = [(number, _BULLET.sub("", text), zone) for number, text, zone in article.evidence.get("bylines", [])]
+    # a byline as written, without its bullet or Markdown emphasis (*写于 …*)
+    bylines = [(number, _BULLET.sub("", text).strip("*_ "), zone) for number, text, zone in article.evidence.get("bylines", [])]
     for number, text, zone in bylines:
         plain = simplified(text)
         for priority, name, pattern in rules:
@@ -262,12 +263,15 @@ def text_metadata(article: Article) -> dict:
 def _site_name(label: str) -> str:
     """A page's own name without the platform's after it (小米的廚房日記 ::
     痞客邦 :: -> 小米的廚房日記) or its English name (數位時代 BusinessNext)."""
-    from .clean import config
+    from .clean import BILINGUAL_NAME, config
     suffix = config()["site_suffix"].search(label)
     if suffix and suffix.start() >= 2:
         label = label[: suffix.start()].strip()
-    english = re.fullmatch(f"([{HAN}][^ ]*?)\\s+[A-Za-z][A-Za-z0-9 .&'-]*", label)
-    return english.group(1) if english else label
+    english = BILINGUAL_NAME.fullmatch(label)
+    if english:
+        label = english.group(1)
+    # 香港電台網站: the site of 香港電台
+    return re.sub(r"(?<=..)(網站|网站|官網|官网|官方網站|官方网站)$", "", label)
 
 
 def _section_name(value: str) -> bool:
@@ -296,10 +300,10 @@ def _author_after_outlet(found: dict, bylines: list) -> None:
 
 
 def _interface(value: str) -> bool:
-    """A value made of a page's button words (【打印本页】) or a list's
-    heading (【延伸閱讀】) names no one."""
+    """A value made of a page's button words (【打印本页】), a list's
+    heading (【延伸閱讀】) or a prompt (【加入X好友】) names no one."""
     from .clean import config, simplified
-    return any(cue.match(value, simplified(value)) for cue in config()["cues"] if cue.name in ("interface", "related"))
+    return any(cue.match(value, simplified(value)) for cue in config()["cues"] if cue.name in ("interface", "related", "share_prompt"))
 
 
 def _is_write_up(article: Article) -> bool:
