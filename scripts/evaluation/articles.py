@@ -16,7 +16,10 @@ rules for g* were in, from portals' creator pages, blog engines,
 newsletters and long-form newsrooms, to see whether those rules generalise;
 i* after the rules for h* (social posts and notes, diaries, broadcasters'
 Chinese sites, more Hong Kong and Taiwan newspapers); j* after the rules
-for i* (public broadcasters, mobile pages, plain copies, Markdown posts). Figures are printed per half and written to build/eval/articles.json."""
+for i* (public broadcasters, mobile pages, plain copies, Markdown posts);
+k* after the rules for j*, written to test that article text is kept:
+numbered steps, questions and answers, quotations, sentences that speak
+of sharing or give a phone number, a closing question. Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -138,6 +141,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_g": {n: r for n, r in results.items() if n.startswith("h")},
         "after_h": {n: r for n, r in results.items() if n.startswith("i")},
         "after_i": {n: r for n, r in results.items() if n.startswith("j")},
+        "after_j": {n: r for n, r in results.items() if n.startswith("k")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
