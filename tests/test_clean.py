@@ -501,3 +501,19 @@ def test_a_bilingual_masthead_is_not_the_headline():
                             "捷運站機車格不夠停 市府研議收費管理", *PARAGRAPHS])
     clean(article)
     assert article.evidence["headline"][1] == "捷運站機車格不夠停 市府研議收費管理"
+
+
+def test_a_closing_sentence_giving_a_phone_number_is_kept():
+    line = "如有疑问，可拨打社区服务中心电话0571-85551234咨询。"
+    article = make_article([*PARAGRAPHS, line, "商务合作请联系：biz@example.com"])
+    clean(article)
+    assert line in kept(article)
+    assert removed(article)["商务合作请联系：biz@example.com"] == "contact"
+
+
+def test_an_interviews_first_question_is_kept():
+    lines = ["记者：您做竹编多少年了？", "答：从十五岁跟着父亲学，到今年已经四十二年了。",
+             "记者：最难的是什么？", "答：是坚持。一件复杂的作品要编一个多月。"]
+    article = make_article(["对话手艺人：竹编如何走进年轻人的生活", "2025-10-30 16:00", *lines, "编辑：高洁"])
+    clean(article)
+    assert kept(article) == lines
