@@ -429,6 +429,10 @@ def test_printed_page_numbers_are_chrome(line):
     ("#城市观察 12个", "related"),
     ("晨光新闻编辑 | 李想", "byline"),
     ("更多內容，歡迎城市週刊紙本雜誌、數位訂閱、了解內容授權資訊。", "reprint"),
+    ("风险提示：股市有风险，投资需谨慎。", "reprint"),
+    ("5 min read", "english_interface"),
+    ("Written by 阿晴", "english_interface"),
+    ("---------- 转发的邮件 ----------", "mail_header"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])
@@ -437,7 +441,8 @@ def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line
 
 
 @pytest.mark.parametrize("caption", ["市區新設的自行車道。（資料照）", "老街改造後的街景（示意圖）",
-                                     "图像来源，某图片社", "图像加注文字，城市新建的自行车道。"])
+                                     "图像来源，某图片社", "图像加注文字，城市新建的自行车道。",
+                                     "長廊沿途設有休憩座椅。（點圖放大瀏覽）"])
 def test_captions_of_file_pictures_are_chrome_between_paragraphs(caption):
     article = make_article([PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
     clean(article)
@@ -518,3 +523,17 @@ def test_an_interviews_first_question_is_kept():
     clean(article)
     assert article.evidence["headline"][1] == "对话手艺人：竹编如何走进年轻人的生活"
     assert kept(article)[1:] == lines  # the headline leaves the body in the metadata stage
+
+
+def test_a_channel_name_opening_a_page_without_headline_is_chrome():
+    article = make_article(["晨光財經", "〔記者林小明／台北報導〕" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)["晨光財經"] == "head-label"
+    assert "headline" not in article.evidence
+
+
+def test_two_dashes_carry_no_text():
+    article = make_article([PARAGRAPHS[0], "--", *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)["--"] == "thematic-break"
+    assert kept(article) == PARAGRAPHS

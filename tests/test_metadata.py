@@ -307,6 +307,8 @@ def test_labelled_date_beats_an_earlier_one():
     (["2025-10-28 21:15:32 浙江"], None, None),
     # an outlet's reporter credit with a bar
     (["晨光新闻记者 | 孙晓", "2025/10/30 11:02"], "晨光新闻", "孙晓"),
+    # an English platform's byline
+    (["Oct 30, 2025", "Written by 阿晴"], None, "阿晴"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -567,3 +569,14 @@ def test_a_markdown_signature_date_names_no_one():
     article = from_lines(["# 我的第一台胶片相机", *PARAGRAPHS, "*写于 2025 年 10 月 26 日*"])
     assert article.meta["date"] == "2025-10-26"
     assert "author" not in article.meta and "outlet" not in article.meta
+
+
+def test_a_news_credit_opening_the_text_names_the_outlet_without_its_news_word():
+    article = from_lines(["快讯", "2025年10月31日 09:30", "晨光科技讯 10月31日消息，" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "晨光科技"
+    assert article.meta["title"].startswith("十月以来")
+
+
+def test_the_holder_before_a_copyright_notice_is_the_outlet():
+    article = from_lines(["某地新闻标题在这里出现", *PARAGRAPHS, "晨光時報版權所有不得轉載 © 2025 Morning Times. All Rights Reserved."])
+    assert article.meta["outlet"] == "晨光時報"

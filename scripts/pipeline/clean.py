@@ -98,6 +98,7 @@ def config():
         "thematic_break": re.compile(data["thematic_break"]),
         "sections": {str(w).casefold() for w in data["section_words"]},
         "masthead": re.compile(data["masthead"]),
+        "channel": _compile(data["channel"], "chrome.yml channel"),
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
@@ -370,7 +371,8 @@ def clean(article: Article) -> None:
         if not (anchors and line.zone == "head" and line is not headline and _short_label(line) and line.score < threshold):
             continue
         tokens = [t for t in re.split(r"[\s·•|｜/／>»]+", line.plain) if t]
-        named = bool(cfg["masthead"].search(line.plain)) or all(_section(t, cfg["sections"]) for t in tokens)
+        named = bool(cfg["masthead"].search(line.plain)) or all(_section(t, cfg["sections"]) for t in tokens) \
+            or (i == 0 and bool(cfg["channel"].match(line.plain)))
         if i < last_chrome or named:
             line.score = max(line.score, threshold)
             line.rule = "head-label"

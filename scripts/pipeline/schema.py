@@ -88,7 +88,7 @@ SCHEMAS = {
         "protected": listof(REGEX),
         "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "thematic_break": REGEX,
         "section_words": listof(WORD),
-        "masthead": REGEX,
+        "masthead": REGEX, "channel": REGEX,
     }),
     "duplicates.yml": mapping({"same_body": NUMBER}),
     "glossary.yml": mapping({
