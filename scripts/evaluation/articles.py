@@ -21,7 +21,9 @@ k* after the rules for j*, written to test that article text is kept:
 numbered steps, questions and answers, quotations, sentences that speak
 of sharing or give a phone number, a closing question; l* after the rules
 for k*, mixing the kinds before (newsflashes, reposts naming the original
-title, press releases with contacts, forwarded e-mails, disclaimers). Figures are printed per half and written to build/eval/articles.json."""
+title, press releases with contacts, forwarded e-mails, disclaimers); m*
+after the rules for l* (print editions, answers with zero-width spaces,
+image placeholders, paywalls, one-line credits, end marks). Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -145,6 +147,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_i": {n: r for n, r in results.items() if n.startswith("j")},
         "after_j": {n: r for n, r in results.items() if n.startswith("k")},
         "after_k": {n: r for n, r in results.items() if n.startswith("l")},
+        "after_l": {n: r for n, r in results.items() if n.startswith("m")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
