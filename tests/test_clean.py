@@ -433,6 +433,10 @@ def test_printed_page_numbers_are_chrome(line):
     ("5 min read", "english_interface"),
     ("Written by 阿晴", "english_interface"),
     ("---------- 转发的邮件 ----------", "mail_header"),
+    ("（此文章只供訂戶閱讀）", "paywall"),
+    ("上一版  下一版", "navigation"),
+    ("▸ 北市單車站點再增五十處", "link_marker"),
+    ("《城市周报》（2025年11月01日 第 07 版）", "byline"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])
@@ -537,3 +541,10 @@ def test_two_dashes_carry_no_text():
     clean(article)
     assert removed(article)["--"] == "thematic-break"
     assert kept(article) == PARAGRAPHS
+
+
+def test_a_brand_run_into_its_english_name_is_not_the_headline():
+    article = make_article(["晨光頭條morning", "2025.11.01 | 14:20", "記者黃小明／台北報導",
+                            "台北市公車動態App改版 可查車上擁擠程度", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "台北市公車動態App改版 可查車上擁擠程度"

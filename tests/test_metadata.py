@@ -309,6 +309,8 @@ def test_labelled_date_beats_an_earlier_one():
     (["晨光新闻记者 | 孙晓", "2025/10/30 11:02"], "晨光新闻", "孙晓"),
     # an English platform's byline
     (["Oct 30, 2025", "Written by 阿晴"], None, "阿晴"),
+    # a print edition's notice names the paper
+    (["本报记者 韩冰", "《城市周报》（2025年11月01日 第 07 版）"], "城市周报", "韩冰"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -580,3 +582,17 @@ def test_a_news_credit_opening_the_text_names_the_outlet_without_its_news_word()
 def test_the_holder_before_a_copyright_notice_is_the_outlet():
     article = from_lines(["某地新闻标题在这里出现", *PARAGRAPHS, "晨光時報版權所有不得轉載 © 2025 Morning Times. All Rights Reserved."])
     assert article.meta["outlet"] == "晨光時報"
+
+
+def test_a_name_above_its_agreement_count_is_the_authors():
+    article = from_lines(["装修时最容易后悔的事情是什么？", "关注者", "1,234", "木工老李", "十年装修经验",
+                          "123 人赞同了该回答", *PARAGRAPHS, "发布于 2025-11-01 09:12・IP 属地广东"])
+    assert article.meta["author"] == "木工老李"
+    assert article.meta.get("outlet") != "关注者"
+    assert article.meta["date"] == "2025-11-01"
+
+
+def test_a_brand_run_into_its_english_name_gives_the_chinese_name():
+    article = from_lines(["晨光頭條morning", "2025.11.01 | 14:20", "記者黃小明／台北報導",
+                          "台北市公車動態App改版 可查車上擁擠程度", *PARAGRAPHS])
+    assert article.meta["outlet"] == "晨光頭條"

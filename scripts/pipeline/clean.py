@@ -133,8 +133,8 @@ class Line:
 
 
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
-# a masthead printed with its English name: 數位時代 BusinessNext
-BILINGUAL_NAME = re.compile(f"([{HAN}][^ ]*?)\\s+[A-Za-z][A-Za-z0-9 .&'-]*")
+# a masthead printed with its English name: 數位時代 BusinessNext, 新頭殼newtalk
+BILINGUAL_NAME = re.compile(f"([{HAN}](?:[^ ]*?[{HAN}])?)\\s*[A-Za-z][A-Za-z0-9 .&'-]*")
 
 
 def is_prose(text: str, settings: dict) -> bool:
