@@ -23,7 +23,9 @@ of sharing or give a phone number, a closing question; l* after the rules
 for k*, mixing the kinds before (newsflashes, reposts naming the original
 title, press releases with contacts, forwarded e-mails, disclaimers); m*
 after the rules for l* (print editions, answers with zero-width spaces,
-image placeholders, paywalls, one-line credits, end marks). Figures are printed per half and written to build/eval/articles.json."""
+image placeholders, paywalls, one-line credits, end marks); n* after the
+rules for m* (bracketed credits with the reporter, correction links, licensed
+reposts, a PDF with running headers, a followed state). Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -148,6 +150,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_j": {n: r for n, r in results.items() if n.startswith("k")},
         "after_k": {n: r for n, r in results.items() if n.startswith("l")},
         "after_l": {n: r for n, r in results.items() if n.startswith("m")},
+        "after_m": {n: r for n, r in results.items() if n.startswith("n")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
