@@ -437,6 +437,8 @@ def test_printed_page_numbers_are_chrome(line):
     ("上一版  下一版", "navigation"),
     ("▸ 北市單車站點再增五十處", "link_marker"),
     ("《城市周报》（2025年11月01日 第 07 版）", "byline"),
+    ("【纠错】", "interface"),
+    ("已关注", "interface"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])

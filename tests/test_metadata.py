@@ -311,6 +311,10 @@ def test_labelled_date_beats_an_earlier_one():
     (["Oct 30, 2025", "Written by 阿晴"], None, "阿晴"),
     # a print edition's notice names the paper
     (["本报记者 韩冰", "《城市周报》（2025年11月01日 第 07 版）"], "城市周报", "韩冰"),
+    # a repost header's source with the account's ID
+    (["来源 | 读城笔记（ID：duchengbiji）", "作者 | 沈川"], "读城笔记", "沈川"),
+    # a published-on label is no one's name
+    (["刊登於 2025-11-02"], None, None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -596,3 +600,11 @@ def test_a_brand_run_into_its_english_name_gives_the_chinese_name():
     article = from_lines(["晨光頭條morning", "2025.11.01 | 14:20", "記者黃小明／台北報導",
                           "台北市公車動態App改版 可查車上擁擠程度", *PARAGRAPHS])
     assert article.meta["outlet"] == "晨光頭條"
+
+
+def test_a_bracketed_credit_and_the_reporter_both_leave_the_lead():
+    article = from_lines(["沙田馬場周日開放日 逾兩萬市民入場", "2025年11月02日 09:15",
+                          "【城市報訊】記者鄭明報道：" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "城市報"
+    assert article.meta["author"] == "鄭明"
+    assert body_text(article).startswith(PARAGRAPHS[0])

@@ -528,16 +528,20 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
 
 
 def _take_datelines(article: Article) -> None:
-    """A credit at the start of the first paragraphs leaves the text for the byline."""
+    """A credit at the start of the first paragraphs leaves the text for the
+    byline; so does a second credit right after it (【X報訊】記者Y報道：)."""
     patterns = datelines()
     for position, (number, raw) in enumerate(article.body[:12]):
-        stripped = raw.lstrip()
-        plain = simplified(stripped)
+        taken = False
         for pattern in patterns:
-            match = pattern.match(plain)
+            stripped = raw.lstrip()
+            match = pattern.match(simplified(stripped))
             if match and match.end() < len(stripped):
                 credit = stripped[: match.end()]
                 article.removed.append(Removal(number, credit.strip(), "dateline", "credit at the start of a paragraph"))
                 article.evidence.setdefault("bylines", []).append((number, credit.strip(), "dateline"))
-                article.body[position] = (number, stripped[match.end():].lstrip())
-                return
+                raw = stripped[match.end():].lstrip()
+                article.body[position] = (number, raw)
+                taken = True
+        if taken:
+            return
