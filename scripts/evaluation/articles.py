@@ -25,7 +25,9 @@ title, press releases with contacts, forwarded e-mails, disclaimers); m*
 after the rules for l* (print editions, answers with zero-width spaces,
 image placeholders, paywalls, one-line credits, end marks); n* after the
 rules for m* (bracketed credits with the reporter, correction links, licensed
-reposts, a PDF with running headers, a followed state). Figures are printed per half and written to build/eval/articles.json."""
+reposts, a PDF with running headers, a followed state); o* after the
+rules for n* (agency datelines, commentary sites, expand buttons, hosted
+blogs in Cantonese, photo credits). Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -151,6 +153,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_k": {n: r for n, r in results.items() if n.startswith("l")},
         "after_l": {n: r for n, r in results.items() if n.startswith("m")},
         "after_m": {n: r for n, r in results.items() if n.startswith("n")},
+        "after_n": {n: r for n, r in results.items() if n.startswith("o")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
