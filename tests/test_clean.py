@@ -439,6 +439,9 @@ def test_printed_page_numbers_are_chrome(line):
     ("《城市周报》（2025年11月01日 第 07 版）", "byline"),
     ("【纠错】", "interface"),
     ("已关注", "interface"),
+    ("張貼者： 阿明 於 下午3:20", "byline"),
+    ("較新的文章 首頁 較舊的文章", "interface"),
+    ("訂閱： 發佈留言 (Atom)", "interface"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])
@@ -550,3 +553,10 @@ def test_a_brand_run_into_its_english_name_is_not_the_headline():
                             "台北市公車動態App改版 可查車上擁擠程度", *PARAGRAPHS])
     clean(article)
     assert article.evidence["headline"][1] == "台北市公車動態App改版 可查車上擁擠程度"
+
+
+def test_a_short_question_just_below_the_byline_is_the_headline():
+    headline = "社區參與式預算推了十年，為什麼居民還是不知道？"
+    article = make_article(["The City Lens 城市評論網", "觀點", "文：吳小明（大學副教授）", "2025/11/03", headline, *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == headline

@@ -241,6 +241,7 @@ def from_lines(lines, entry=None, name="sample.txt"):
 
 
 @pytest.mark.parametrize("line, date", [
+    ("星期日, 十一月 02, 2025", "2025-11-02"),
     ("2025-10-23 09:15", "2025-10-23"),
     ("2025/10/23 10:32", "2025-10-23"),
     ("2025.10.23 發布", "2025-10-23"),
@@ -315,6 +316,10 @@ def test_labelled_date_beats_an_earlier_one():
     (["来源 | 读城笔记（ID：duchengbiji）", "作者 | 沈川"], "读城笔记", "沈川"),
     # a published-on label is no one's name
     (["刊登於 2025-11-02"], None, None),
+    # a writer's affiliation in brackets is not part of the name
+    (["文：吳小明（某大學副教授）"], None, "吳小明"),
+    # an editor's credit in brackets names no outlet
+    (["2025年11月03日 10:26", "【编辑：于晓】"], None, None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -608,3 +613,15 @@ def test_a_bracketed_credit_and_the_reporter_both_leave_the_lead():
     assert article.meta["outlet"] == "城市報"
     assert article.meta["author"] == "鄭明"
     assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_site_dateline_and_an_apps_name_give_the_outlet():
+    article = from_lines(["某地新闻标题在这里出现", "2025年11月03日 10:26", "城市网11月3日电 " + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "城市网"
+    article = from_lines(["晨光视点客户端", "打开客户端", "2025-11-03 16:20", "“智慧农场”里的秋收", *PARAGRAPHS])
+    assert article.meta["outlet"] == "晨光视点"
+
+
+def test_a_latin_first_bilingual_masthead_gives_the_chinese_name():
+    article = from_lines(["The City Lens 城市評論網", "觀點", "2025/11/03", "社區參與式預算推了十年，為什麼居民還是不知道？", *PARAGRAPHS])
+    assert article.meta["outlet"] == "城市評論網"

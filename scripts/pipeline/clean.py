@@ -99,6 +99,7 @@ def config():
         "sections": {str(w).casefold() for w in data["section_words"]},
         "masthead": re.compile(data["masthead"]),
         "channel": _compile(data["channel"], "chrome.yml channel"),
+        "app_name": _compile(data["app_name"], "chrome.yml app_name"),
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
@@ -133,8 +134,8 @@ class Line:
 
 
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
-# a masthead printed with its English name: 數位時代 BusinessNext, 新頭殼newtalk
-BILINGUAL_NAME = re.compile(f"([{HAN}](?:[^ ]*?[{HAN}])?)\\s*[A-Za-z][A-Za-z0-9 .&'-]*")
+# a masthead printed with its English name: 數位時代 BusinessNext, 新頭殼newtalk, The News Lens 關鍵評論網
+BILINGUAL_NAME = re.compile(f"([{HAN}](?:[^ ]*?[{HAN}])?)\\s*[A-Za-z][A-Za-z0-9 .&'-]*|[A-Za-z][A-Za-z0-9 .&'-]*?\\s+([{HAN}][^ ]*)")
 
 
 def is_prose(text: str, settings: dict) -> bool:
@@ -253,16 +254,19 @@ def clean(article: Article) -> None:
             continue
         lines.append(_features(index, number, text, cfg))
 
-    # A short question with one comma just above a byline is a headline
-    # (旧车怎么办？), not the article's first sentence.
+    # A short question with one comma just above a byline, or the first one
+    # just below it, is a headline (旧车怎么办？), not the article's first sentence.
     settings = cfg["data"]["prose"]
+    bylines = ("byline", "date_line", "credit", "credit_line")
+    first_prose = next((i for i, line in enumerate(lines) if line.prose), None)
     for i, line in enumerate(lines):
         if line.prose and not line.cues and line.text[-1] in settings["headline_end"] and "。" not in line.text \
                 and sum(line.text.count(mark) for mark in settings["clause_marks"]) == 1 \
                 and len(_WORDS.findall(line.text)) <= settings["headline_chars"] \
-                and any(name in ("byline", "date_line", "credit", "credit_line") for n in lines[i + 1: i + 4] for name, _ in n.cues):
+                and (any(name in bylines for n in lines[i + 1: i + 4] for name, _ in n.cues)
+                     or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))):
             line.prose = False
-            line.evidence.append("a short question above a byline: a headline")
+            line.evidence.append("a short question next to a byline: a headline")
 
     for line in lines:
         if not line.cues and not line.protected and _menu(line.plain, cfg["sections"]):
@@ -394,6 +398,13 @@ def clean(article: Article) -> None:
                     (line.number, line.text, "before" if headline is None or line.number < headline.number else "after",
                      bool(cfg["masthead"].search(plain)) or account, role)
                 )
+
+    # An app's name above the article (新华视点客户端) names the outlet.
+    for line in lines:
+        app = cfg["app_name"].fullmatch(line.plain) if line.zone == "head" and line.score >= threshold else None
+        if app:
+            article.evidence.setdefault("labels", []).append(
+                (line.number, line.text[: len(app.group(1))], "before", True, "outlet"))
 
     # The items of a related-article list, wherever it stands: short lines under its heading.
     for i, line in enumerate(lines):

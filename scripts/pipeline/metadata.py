@@ -136,7 +136,7 @@ def _byline_rules():
 @functools.lru_cache(maxsize=1)
 def _date_forms():
     data = load_data("bylines.yml")
-    return re.compile(data["roc_date"]), re.compile(data["numeral_date"])
+    return re.compile(data["roc_date"]), re.compile(data["numeral_date"]), re.compile(data["month_day_year"])
 
 
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
@@ -166,7 +166,7 @@ def gregorian(text: str) -> str:
     """The text with 民國 dates and dates in Chinese numerals rewritten as
     Arabic Gregorian dates (2025年10月22日), so one date pattern reads them all.
     Text in Simplified characters (民国)."""
-    roc, numeral = _date_forms()
+    roc, numeral, month_day_year = _date_forms()
 
     def from_roc(match: re.Match) -> str:
         groups = [g for g in match.groups() if g is not None]
@@ -181,7 +181,11 @@ def gregorian(text: str) -> str:
             return match.group(0)
         return f"{year}年{month}月{day}日"
 
-    return numeral.sub(from_numerals, roc.sub(from_roc, text))
+    def from_month_day_year(match: re.Match) -> str:
+        month = chinese_number(match.group(1))
+        return match.group(0) if month is None else f"{match.group(3)}年{month}月{match.group(2)}日"
+
+    return month_day_year.sub(from_month_day_year, numeral.sub(from_numerals, roc.sub(from_roc, text)))
 
 
 _BULLET = re.compile(r"^[-*+•·]\s+")
@@ -269,7 +273,7 @@ def _site_name(label: str) -> str:
         label = label[: suffix.start()].strip()
     english = BILINGUAL_NAME.fullmatch(label)
     if english:
-        label = english.group(1)
+        label = english.group(1) or english.group(2)
     # 香港電台網站: the site of 香港電台
     return re.sub(r"(?<=..)(網站|网站|官網|官网|官方網站|官方网站)$", "", label)
 
@@ -303,7 +307,7 @@ def _interface(value: str) -> bool:
     """A value made of a page's button words (【打印本页】), a list's
     heading (【延伸閱讀】) or a prompt (【加入X好友】) names no one."""
     from .clean import config, simplified
-    return any(cue.match(value, simplified(value)) for cue in config()["cues"] if cue.name in ("interface", "related", "share_prompt"))
+    return any(cue.match(value, simplified(value)) for cue in config()["cues"] if cue.name in ("interface", "related", "share_prompt", "paywall"))
 
 
 def _is_write_up(article: Article) -> bool:

@@ -62,6 +62,7 @@ SCHEMAS = {
         "fields": listof(mapping({"name": STRING, "priority": INT, "pattern": REGEX}, closed=True)),
         "not_names": listof(STRING),
         "date_label": REGEX, "date": REGEX, "english_date": REGEX, "write_up": REGEX,
+        "roc_date": REGEX, "numeral_date": REGEX, "month_day_year": REGEX,
     }),
     "cards.yml": mapping({
         "size": listof(INT, minItems=2, maxItems=2),
@@ -88,7 +89,7 @@ SCHEMAS = {
         "protected": listof(REGEX),
         "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "thematic_break": REGEX,
         "section_words": listof(WORD),
-        "masthead": REGEX, "channel": REGEX,
+        "masthead": REGEX, "channel": REGEX, "app_name": REGEX,
     }),
     "duplicates.yml": mapping({"same_body": NUMBER}),
     "glossary.yml": mapping({
