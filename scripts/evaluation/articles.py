@@ -27,7 +27,9 @@ image placeholders, paywalls, one-line credits, end marks); n* after the
 rules for m* (bracketed credits with the reporter, correction links, licensed
 reposts, a PDF with running headers, a followed state); o* after the
 rules for n* (agency datelines, commentary sites, expand buttons, hosted
-blogs in Cantonese, photo credits). Figures are printed per half and written to build/eval/articles.json."""
+blogs in Cantonese, photo credits); p* after the rules for o* (hyphenated
+sources, bracketed credits with two reporters, modified-on notes, writing
+platforms, notices closing with a formula). Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -154,6 +156,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_l": {n: r for n, r in results.items() if n.startswith("m")},
         "after_m": {n: r for n, r in results.items() if n.startswith("n")},
         "after_n": {n: r for n, r in results.items() if n.startswith("o")},
+        "after_o": {n: r for n, r in results.items() if n.startswith("p")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
