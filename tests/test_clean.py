@@ -442,6 +442,7 @@ def test_printed_page_numbers_are_chrome(line):
     ("張貼者： 阿明 於 下午3:20", "byline"),
     ("較新的文章 首頁 較舊的文章", "interface"),
     ("訂閱： 發佈留言 (Atom)", "interface"),
+    ("文章已于2025-11-04修改", "byline"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])

@@ -320,6 +320,8 @@ def test_labelled_date_beats_an_earlier_one():
     (["文：吳小明（某大學副教授）"], None, "吳小明"),
     # an editor's credit in brackets names no outlet
     (["2025年11月03日 10:26", "【编辑：于晓】"], None, None),
+    # the paper first, then the site, joined by a hyphen
+    (["2025年11月04日 07:52   来源：江城日报-江城信息网   作者：邵文"], "江城日报", "邵文"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -625,3 +627,18 @@ def test_a_site_dateline_and_an_apps_name_give_the_outlet():
 def test_a_latin_first_bilingual_masthead_gives_the_chinese_name():
     article = from_lines(["The City Lens 城市評論網", "觀點", "2025/11/03", "社區參與式預算推了十年，為什麼居民還是不知道？", *PARAGRAPHS])
     assert article.meta["outlet"] == "城市評論網"
+
+
+def test_an_outlet_and_two_reporters_in_brackets_open_the_lead():
+    article = from_lines(["聚合新聞", "晨光新聞網", "台中花毯節週末登場 百萬株花海迎賓",
+                          "〔晨光新聞／王小明、李大華 台中報導〕" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["author"] == "王小明"
+    assert article.meta["outlet"] == "晨光新聞網"  # the credit's short name, in full as the masthead prints it
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_modified_on_note_gives_the_date_and_is_no_headline():
+    article = from_lines(["文章已于2025-11-04修改", "作者：陆遥 来源：小城故事会", "在县城开一家书店，能坚持多久？", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-04"
+    assert article.meta["title"] == "在县城开一家书店，能坚持多久？"
+    assert article.meta["outlet"] == "小城故事会"

@@ -261,6 +261,12 @@ def text_metadata(article: Article) -> dict:
             number, text, where, _, _ = ranked[0]
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
     _author_after_outlet(found, bylines)
+    if "outlet" in found:
+        # a credit's short name for the site whose masthead prints it in full (民視新聞 -> 民視新聞網)
+        rank, outlet, source = found["outlet"]
+        full = next((text for _, text, _, _, _ in labels if text in (outlet + "網", outlet + "网")), None)
+        if full:
+            found["outlet"] = (rank, full, source + f"; in full as the masthead prints it: {full}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
 
 
