@@ -29,7 +29,7 @@ reposts, a PDF with running headers, a followed state); o* after the
 rules for n* (agency datelines, commentary sites, expand buttons, hosted
 blogs in Cantonese, photo credits); p* after the rules for o* (hyphenated
 sources, bracketed credits with two reporters, modified-on notes, writing
-platforms, notices closing with a formula). Figures are printed per half and written to build/eval/articles.json."""
+platforms, notices closing with a formula); q* after the rules for p*. Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -157,6 +157,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_m": {n: r for n, r in results.items() if n.startswith("n")},
         "after_n": {n: r for n, r in results.items() if n.startswith("o")},
         "after_o": {n: r for n, r in results.items() if n.startswith("p")},
+        "after_p": {n: r for n, r in results.items() if n.startswith("q")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
