@@ -443,6 +443,8 @@ def test_printed_page_numbers_are_chrome(line):
     ("較新的文章 首頁 較舊的文章", "interface"),
     ("訂閱： 發佈留言 (Atom)", "interface"),
     ("文章已于2025-11-04修改", "byline"),
+    ("【你點睇？】", "share_prompt"),
+    ("本文链接：https://blog.example.net/a/article/details/1", "reprint"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])
@@ -561,3 +563,11 @@ def test_a_short_question_just_below_the_byline_is_the_headline():
     article = make_article(["The City Lens 城市評論網", "觀點", "文：吳小明（大學副教授）", "2025/11/03", headline, *PARAGRAPHS])
     clean(article)
     assert article.evidence["headline"][1] == headline
+
+
+def test_a_reporter_credited_at_the_end_of_the_text_leaves_it():
+    last = "这些公园面积不大，附近居民步行几分钟就能到达。"
+    article = make_article([*PARAGRAPHS[:2], last + "（记者 王川）"])
+    clean(article)
+    assert kept(article) == [*PARAGRAPHS[:2], last]
+    assert removed(article)["（记者 王川）"] == "reporter-fragment"

@@ -322,6 +322,10 @@ def test_labelled_date_beats_an_earlier_one():
     (["2025年11月03日 10:26", "【编辑：于晓】"], None, None),
     # the paper first, then the site, joined by a hyphen
     (["2025年11月04日 07:52   来源：江城日报-江城信息网   作者：邵文"], "江城日报", "邵文"),
+    # a profession before the writer's name
+    (["文／營養師 李小珊"], None, "李小珊"),
+    # a developer blog's header: the original mark, the writer, a modified time
+    (["原创 山间码农 已于 2025-11-05 10:12:01 修改 阅读量1.2k 收藏 12"], None, "山间码农"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -642,3 +646,13 @@ def test_a_modified_on_note_gives_the_date_and_is_no_headline():
     assert article.meta["date"] == "2025-11-04"
     assert article.meta["title"] == "在县城开一家书店，能坚持多久？"
     assert article.meta["outlet"] == "小城故事会"
+
+
+def test_a_reporter_credited_at_the_end_is_the_author():
+    article = from_lines(["老城区新增十处口袋公园", PARAGRAPHS[0], PARAGRAPHS[1] + "（记者 王川）"])
+    assert article.meta["author"] == "王川"
+
+
+def test_a_company_holding_the_copyright_leaves_the_outlet_to_the_masthead():
+    article = from_lines(["晨光雜誌", "小鎮書店轉型社區客廳", "2025-11-05", *PARAGRAPHS, "晨光文化出版股份有限公司 版權所有"])
+    assert article.meta["outlet"] == "晨光雜誌"

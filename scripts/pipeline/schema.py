@@ -85,7 +85,7 @@ SCHEMAS = {
             "weight": NUMBER, "max_chars": INT, "patterns": listof(REGEX), "words": listof(WORD),
             "word_patterns": listof(REGEX), "sure": BOOL, "legal": BOOL, "raw": BOOL,
         }, optional=("max_chars", "patterns", "words", "word_patterns", "sure", "legal", "raw"), closed=True)),
-        "inline": listof(RULE),
+        "inline": listof(RULE), "credit_fragments": listof(STRING),
         "protected": listof(REGEX),
         "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "thematic_break": REGEX,
         "section_words": listof(WORD),
