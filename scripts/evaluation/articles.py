@@ -29,7 +29,8 @@ reposts, a PDF with running headers, a followed state); o* after the
 rules for n* (agency datelines, commentary sites, expand buttons, hosted
 blogs in Cantonese, photo credits); p* after the rules for o* (hyphenated
 sources, bracketed credits with two reporters, modified-on notes, writing
-platforms, notices closing with a formula); q* after the rules for p*. Figures are printed per half and written to build/eval/articles.json."""
+platforms, notices closing with a formula); q* after the rules for p*;
+r* after the rules for q*. Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
 
 import json
@@ -158,6 +159,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_n": {n: r for n, r in results.items() if n.startswith("o")},
         "after_o": {n: r for n, r in results.items() if n.startswith("p")},
         "after_p": {n: r for n, r in results.items() if n.startswith("q")},
+        "after_q": {n: r for n, r in results.items() if n.startswith("r")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
