@@ -445,6 +445,9 @@ def test_printed_page_numbers_are_chrome(line):
     ("文章已于2025-11-04修改", "byline"),
     ("【你點睇？】", "share_prompt"),
     ("本文链接：https://blog.example.net/a/article/details/1", "reprint"),
+    ("下一条：我院召开研究生培养工作会议", "navigation"),
+    ("回應 12", "counter"),
+    ("愛心 230", "counter"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])
@@ -454,7 +457,7 @@ def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line
 
 @pytest.mark.parametrize("caption", ["市區新設的自行車道。（資料照）", "老街改造後的街景（示意圖）",
                                      "图像来源，某图片社", "图像加注文字，城市新建的自行车道。",
-                                     "長廊沿途設有休憩座椅。（點圖放大瀏覽）"])
+                                     "長廊沿途設有休憩座椅。（點圖放大瀏覽）", "题图 | 图片社"])
 def test_captions_of_file_pictures_are_chrome_between_paragraphs(caption):
     article = make_article([PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
     clean(article)
@@ -571,3 +574,10 @@ def test_a_reporter_credited_at_the_end_of_the_text_leaves_it():
     clean(article)
     assert kept(article) == [*PARAGRAPHS[:2], last]
     assert removed(article)["（记者 王川）"] == "reporter-fragment"
+
+
+def test_a_masthead_run_after_its_latin_name_is_not_the_headline():
+    article = make_article(["TODAYnews晨光新聞", "記者許小明／綜合報導", "2025年11月6日 上午9:30",
+                            "冬季電費不調漲 經濟部：明年四月再檢討", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "冬季電費不調漲 經濟部：明年四月再檢討"

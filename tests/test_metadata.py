@@ -326,6 +326,10 @@ def test_labelled_date_beats_an_earlier_one():
     (["文／營養師 李小珊"], None, "李小珊"),
     # a developer blog's header: the original mark, the writer, a modified time
     (["原创 山间码农 已于 2025-11-05 10:12:01 修改 阅读量1.2k 收藏 12"], None, "山间码农"),
+    # the studio that produced the piece
+    (["文 | 刘畅 编辑 | 周舟 出品 | 晨光工作室"], "晨光工作室", "刘畅"),
+    # an anonymous poster names no one
+    (["匿名", "2025年11月6日 14:05"], None, None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])

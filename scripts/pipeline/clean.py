@@ -498,7 +498,8 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         return rest[0] if len(rest) > 1 and _short_label(rest[0]) else None
     head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line) and line.letters >= 6]
     # a short label naming an outlet (ETtoday新聞雲) is not the headline when another line can be
-    named = [line for line in head if masthead.search(line.plain) and (line.letters <= 10 or BILINGUAL_NAME.fullmatch(line.plain))]
+    named = [line for line in head if masthead.search(line.plain)
+             and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
     if len(named) < len(head):
         head = [line for line in head if line not in named]
     if head:

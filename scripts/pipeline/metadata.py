@@ -250,7 +250,7 @@ def text_metadata(article: Article) -> dict:
               for number, text, where, named, role in article.evidence.get("labels", []) if not _interface(text)]
     if "author" not in found:
         for number, text, where, _, role in labels:
-            if role == "author":
+            if role == "author" and simplified(text) not in not_names:
                 found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
                 break
     if "outlet" not in found:
