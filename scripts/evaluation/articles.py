@@ -4,14 +4,14 @@ kept, articles published, Simplified characters left on Traditional pages.
 
 Seeds named a* are the tuning half (written before the rules were tuned and
 used to tune them); b* were held out (written afterwards). Every later
-letter, c* to r*, was written after the rules for the letter before were
+letter, c* to s*, was written after the rules for the letter before were
 in, from kinds of page the set had few of, and measured before any rule saw
 it: e* (民國 and Chinese-numeral dates, hard-wrapped text, site-name
 suffixes), g* (app banners, comment boxes, e-mail editions, paywalls), h*
 (creator pages, blog engines, newsletters), i* (social posts, diaries,
 broadcasters), j* (mobile pages, plain copies, Markdown), k* (article text
 easy to mistake for chrome: numbered steps, interviews, quotations, a phone
-number), l* to r* (mixing the kinds before). The first figures of e* and of
+number), l* to s* (mixing the kinds before). The first figures of e* and of
 g* onwards are kept in tests/articles/<letter>-first-measured.txt.
 Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
@@ -143,6 +143,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_o": {n: r for n, r in results.items() if n.startswith("p")},
         "after_p": {n: r for n, r in results.items() if n.startswith("q")},
         "after_q": {n: r for n, r in results.items() if n.startswith("r")},
+        "after_r": {n: r for n, r in results.items() if n.startswith("s")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
