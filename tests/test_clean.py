@@ -448,6 +448,8 @@ def test_printed_page_numbers_are_chrome(line):
     ("下一条：我院召开研究生培养工作会议", "navigation"),
     ("回應 12", "counter"),
     ("愛心 230", "counter"),
+    ("Categories: 生活, 單車", "english_interface"),
+    ("Leave a comment", "english_interface"),
 ])
 def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
     article = make_article([*PARAGRAPHS, line])

@@ -242,6 +242,7 @@ def from_lines(lines, entry=None, name="sample.txt"):
 
 @pytest.mark.parametrize("line, date", [
     ("星期日, 十一月 02, 2025", "2025-11-02"),
+    ("（編輯：陳大明）1141107", "2025-11-07"),  # a news agency's editor with a 民國 date code
     ("2025-10-23 09:15", "2025-10-23"),
     ("2025/10/23 10:32", "2025-10-23"),
     ("2025.10.23 發布", "2025-10-23"),
@@ -330,6 +331,10 @@ def test_labelled_date_beats_an_earlier_one():
     (["文 | 刘畅 编辑 | 周舟 出品 | 晨光工作室"], "晨光工作室", "刘畅"),
     # an anonymous poster names no one
     (["匿名", "2025年11月6日 14:05"], None, None),
+    # an outlet and the time joined by a dot
+    (["晨光科技 · 2025-11-07 10:00"], "晨光科技", None),
+    # an English blog engine's byline
+    (["Posted on 2025-11-07 by 小凱"], None, "小凱"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
