@@ -400,3 +400,186 @@ def test_printed_page_numbers_are_chrome(line):
     article = make_article([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
     clean(article)
     assert removed(article)[line] in ("page_number", "counter")  # "- 12 -" is also a numbers-only line
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("請繼續往下閱讀...", "navigation"),
+    ("关注晨光财经（chenguang88），获取更多机会", "share_prompt"),
+    ("会员可畅读全文", "paywall"),
+    ("成为会员", "paywall"),
+    ("已是会员？登录", "paywall"),
+    ("#本地 city.example 新聞 ・ 3 小時前", "byline"),
+    ("查看原文", "interface"),
+    ("搜狐首页", "navigation"),
+    ("« 上一篇 下一篇 »", "navigation"),
+    ("前往專題", "navigation"),
+    ("小字号", "interface"),
+    ("取消回复", "interface"),
+    ("分类：读书", "related"),
+    ("熱門關鍵字：單車 通勤", "related"),
+    ("要发表评论，您必须先登录。", "comment_form"),
+    ("如果無法正常閱讀本電子報，請點此", "share_prompt"),
+    ("責任編輯 林子晴", "credit_line"),
+    ("相关内容", "related"),
+    ("記者 王小明 / 攝影 陳大文 報導", "byline"),
+    ("打开晨光新闻APP，查看原文", "share_prompt"),
+    ("【加入城市週刊LINE好友】", "share_prompt"),
+    ("在小说阅读器中沉浸阅读", "share_prompt"),
+    ("3 跟贴", "counter"),
+    ("#城市观察 12个", "related"),
+    ("晨光新闻编辑 | 李想", "byline"),
+    ("更多內容，歡迎城市週刊紙本雜誌、數位訂閱、了解內容授權資訊。", "reprint"),
+    ("风险提示：股市有风险，投资需谨慎。", "reprint"),
+    ("5 min read", "english_interface"),
+    ("Written by 阿晴", "english_interface"),
+    ("---------- 转发的邮件 ----------", "mail_header"),
+    ("（此文章只供訂戶閱讀）", "paywall"),
+    ("上一版  下一版", "navigation"),
+    ("▸ 北市單車站點再增五十處", "link_marker"),
+    ("《城市周报》（2025年11月01日 第 07 版）", "byline"),
+    ("【纠错】", "interface"),
+    ("已关注", "interface"),
+    ("張貼者： 阿明 於 下午3:20", "byline"),
+    ("較新的文章 首頁 較舊的文章", "interface"),
+    ("訂閱： 發佈留言 (Atom)", "interface"),
+    ("文章已于2025-11-04修改", "byline"),
+    ("【你點睇？】", "share_prompt"),
+    ("本文链接：https://blog.example.net/a/article/details/1", "reprint"),
+    ("下一条：我院召开研究生培养工作会议", "navigation"),
+    ("回應 12", "counter"),
+    ("愛心 230", "counter"),
+    ("Categories: 生活, 單車", "english_interface"),
+    ("Leave a comment", "english_interface"),
+])
+def test_prompts_paywalls_forms_and_feed_tails_after_the_article_are_chrome(line, rule):
+    article = make_article([*PARAGRAPHS, line])
+    clean(article)
+    assert removed(article)[line] == rule
+
+
+@pytest.mark.parametrize("caption", ["市區新設的自行車道。（資料照）", "老街改造後的街景（示意圖）",
+                                     "图像来源，某图片社", "图像加注文字，城市新建的自行车道。",
+                                     "長廊沿途設有休憩座椅。（點圖放大瀏覽）", "题图 | 图片社"])
+def test_captions_of_file_pictures_are_chrome_between_paragraphs(caption):
+    article = make_article([PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)[caption] == "caption"
+    assert kept(article) == PARAGRAPHS
+
+
+def test_a_sentence_mentioning_a_file_picture_is_kept():
+    line = "市府表示，相關資料照已提供給媒體，並會在官網公布完整名單。"
+    article = make_article([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    clean(article)
+    assert line in kept(article)
+
+
+def test_a_reporter_and_intern_byline_is_not_the_headline():
+    article = make_article(["菜场改造后摊位费上涨，摊主怎么看", "晨报记者 周岚 实习生 何畅", "2025-10-23 07:12", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "菜场改造后摊位费上涨，摊主怎么看"
+    assert removed(article)["晨报记者 周岚 实习生 何畅"] == "byline"
+
+
+def test_a_comment_prompt_inside_the_article_is_kept():
+    line = "不少网友在评论区留言，认为新规实施得太仓促，希望给商家更长的过渡期。"
+    article = make_article([PARAGRAPHS[0], line, *PARAGRAPHS[1:]])
+    clean(article)
+    assert line in kept(article)
+
+
+def test_a_short_question_above_a_byline_is_the_headline():
+    headline = "小区快递柜要收费了，你会用吗？"
+    article = make_article(["资讯平台", headline, "街坊生活家", "2025-10-28 17:22发布于浙江", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == headline
+    assert "街坊生活家" in removed(article)
+
+
+def test_a_short_question_between_paragraphs_stays():
+    question = "那么，问题出在哪里？"
+    article = make_article([PARAGRAPHS[0], question, *PARAGRAPHS[1:]])
+    clean(article)
+    assert question in kept(article)
+
+
+def test_an_outlets_name_above_tail_chrome_is_chrome():
+    article = make_article([*PARAGRAPHS, "城市生活電子報", "訂閱電子報", "加入LINE好友"])
+    clean(article)
+    assert removed(article)["城市生活電子報"] == "tail-label"
+    assert kept(article) == PARAGRAPHS
+
+
+def test_the_poster_above_a_social_posts_time_is_no_headline():
+    article = make_article(["微博正文", "骑行小队", "10-28 21:05 来自 Android客户端", *PARAGRAPHS, "转发 12", "赞 215"])
+    clean(article)
+    assert "headline" not in article.evidence
+    assert {"微博正文", "骑行小队", "10-28 21:05 来自 Android客户端", "转发 12", "赞 215"} <= set(removed(article))
+    assert kept(article) == PARAGRAPHS
+
+
+def test_a_bilingual_masthead_is_not_the_headline():
+    article = make_article(["城市週刊 City Weekly", "社會", "文｜張小明", "發布時間：2025.10.30 10:05",
+                            "捷運站機車格不夠停 市府研議收費管理", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "捷運站機車格不夠停 市府研議收費管理"
+
+
+def test_a_closing_sentence_giving_a_phone_number_is_kept():
+    line = "如有疑问，可拨打社区服务中心电话0571-85551234咨询。"
+    article = make_article([*PARAGRAPHS, line, "商务合作请联系：biz@example.com"])
+    clean(article)
+    assert line in kept(article)
+    assert removed(article)["商务合作请联系：biz@example.com"] == "contact"
+
+
+def test_an_interviews_first_question_is_kept():
+    lines = ["记者：您做竹编多少年了？", "答：从十五岁跟着父亲学，到今年已经四十二年了。",
+             "记者：最难的是什么？", "答：是坚持。一件复杂的作品要编一个多月。"]
+    article = make_article(["对话手艺人：竹编如何走进年轻人的生活", "2025-10-30 16:00", *lines, "编辑：高洁"])
+    clean(article)
+    assert article.evidence["headline"][1] == "对话手艺人：竹编如何走进年轻人的生活"
+    assert kept(article)[1:] == lines  # the headline leaves the body in the metadata stage
+
+
+def test_a_channel_name_opening_a_page_without_headline_is_chrome():
+    article = make_article(["晨光財經", "〔記者林小明／台北報導〕" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)["晨光財經"] == "head-label"
+    assert "headline" not in article.evidence
+
+
+def test_two_dashes_carry_no_text():
+    article = make_article([PARAGRAPHS[0], "--", *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)["--"] == "thematic-break"
+    assert kept(article) == PARAGRAPHS
+
+
+def test_a_brand_run_into_its_english_name_is_not_the_headline():
+    article = make_article(["晨光頭條morning", "2025.11.01 | 14:20", "記者黃小明／台北報導",
+                            "台北市公車動態App改版 可查車上擁擠程度", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "台北市公車動態App改版 可查車上擁擠程度"
+
+
+def test_a_short_question_just_below_the_byline_is_the_headline():
+    headline = "社區參與式預算推了十年，為什麼居民還是不知道？"
+    article = make_article(["The City Lens 城市評論網", "觀點", "文：吳小明（大學副教授）", "2025/11/03", headline, *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == headline
+
+
+def test_a_reporter_credited_at_the_end_of_the_text_leaves_it():
+    last = "这些公园面积不大，附近居民步行几分钟就能到达。"
+    article = make_article([*PARAGRAPHS[:2], last + "（记者 王川）"])
+    clean(article)
+    assert kept(article) == [*PARAGRAPHS[:2], last]
+    assert removed(article)["（记者 王川）"] == "reporter-fragment"
+
+
+def test_a_masthead_run_after_its_latin_name_is_not_the_headline():
+    article = make_article(["TODAYnews晨光新聞", "記者許小明／綜合報導", "2025年11月6日 上午9:30",
+                            "冬季電費不調漲 經濟部：明年四月再檢討", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "冬季電費不調漲 經濟部：明年四月再檢討"

@@ -21,9 +21,22 @@ def test_dev_set_sizes(report):
     assert report["figures"]["last"]["seeds"] == 8
     assert report["figures"]["fresh"]["seeds"] == 11
     assert report["figures"]["after_e"]["seeds"] == 7
+    assert report["figures"]["fresh_g"]["seeds"] == 12
+    assert report["figures"]["after_g"]["seeds"] == 11
+    assert report["figures"]["after_h"]["seeds"] == 10
+    assert report["figures"]["after_i"]["seeds"] == 10
+    assert report["figures"]["after_j"]["seeds"] == 8
+    assert report["figures"]["after_k"]["seeds"] == 8
+    assert report["figures"]["after_l"]["seeds"] == 7
+    assert report["figures"]["after_m"]["seeds"] == 7
+    assert report["figures"]["after_n"]["seeds"] == 7
+    assert report["figures"]["after_o"]["seeds"] == 7
+    assert report["figures"]["after_p"]["seeds"] == 6
+    assert report["figures"]["after_q"]["seeds"] == 6
+    assert report["figures"]["after_r"]["seeds"] == 6
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]

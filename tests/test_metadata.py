@@ -241,6 +241,8 @@ def from_lines(lines, entry=None, name="sample.txt"):
 
 
 @pytest.mark.parametrize("line, date", [
+    ("星期日, 十一月 02, 2025", "2025-11-02"),
+    ("（編輯：陳大明）1141107", "2025-11-07"),  # a news agency's editor with a 民國 date code
     ("2025-10-23 09:15", "2025-10-23"),
     ("2025/10/23 10:32", "2025-10-23"),
     ("2025.10.23 發布", "2025-10-23"),
@@ -283,6 +285,56 @@ def test_labelled_date_beats_an_earlier_one():
     (["生活中心／綜合報導"], None, "生活中心"),
     (["原创 周小舟 跑者笔记 2025年10月19日 21:30 浙江"], "跑者笔记", "周小舟"),
     (["编辑：孙悦"], None, "孙悦"),
+    # the reporter with an intern after the name
+    (["城市晚报记者 周岚 实习生 何畅", "2025-10-21 08:30"], "城市晚报", "周岚"),
+    # a byline run into the paper's name
+    (["記者陳思妤／嘉義報導南方日報"], "南方日報", "陳思妤"),
+    # a WeChat header without the 原创 mark: date, author, account
+    (["2025-10-20 李然 街区观察"], "街区观察", "李然"),
+    # a column the text was first published in
+    (["首发于通勤笔记"], "通勤笔记", None),
+    # a credit naming the outlet before the writer
+    (["晨光网", "文｜晨光 吴迪", "2025年10月22日 20:31"], "晨光网", "吴迪"),
+    # a site, then the paper it took the text from
+    (["2025年10月28日08:30 | 来源：江城网－江城日报"], "江城网", None),
+    # a blog engine's line: posted on a date by someone
+    (["发表于 2025年10月18日 由 小林"], None, "小林"),
+    # a newsletter's publisher
+    (["發行單位：社區環保協會"], "社區環保協會", None),
+    # a name, then the date with its weekday and an afternoon time
+    (["王小明 2025年10月29日 週三 下午3:15"], None, "王小明"),
+    # a person's name alone above the date
+    (["小林", "2025-10-28 21:15:32"], None, "小林"),
+    # a province after a post's time is where it was sent from
+    (["2025-10-28 21:15:32 浙江"], None, None),
+    # an outlet's reporter credit with a bar
+    (["晨光新闻记者 | 孙晓", "2025/10/30 11:02"], "晨光新闻", "孙晓"),
+    # an English platform's byline
+    (["Oct 30, 2025", "Written by 阿晴"], None, "阿晴"),
+    # a print edition's notice names the paper
+    (["本报记者 韩冰", "《城市周报》（2025年11月01日 第 07 版）"], "城市周报", "韩冰"),
+    # a repost header's source with the account's ID
+    (["来源 | 读城笔记（ID：duchengbiji）", "作者 | 沈川"], "读城笔记", "沈川"),
+    # a published-on label is no one's name
+    (["刊登於 2025-11-02"], None, None),
+    # a writer's affiliation in brackets is not part of the name
+    (["文：吳小明（某大學副教授）"], None, "吳小明"),
+    # an editor's credit in brackets names no outlet
+    (["2025年11月03日 10:26", "【编辑：于晓】"], None, None),
+    # the paper first, then the site, joined by a hyphen
+    (["2025年11月04日 07:52   来源：江城日报-江城信息网   作者：邵文"], "江城日报", "邵文"),
+    # a profession before the writer's name
+    (["文／營養師 李小珊"], None, "李小珊"),
+    # a developer blog's header: the original mark, the writer, a modified time
+    (["原创 山间码农 已于 2025-11-05 10:12:01 修改 阅读量1.2k 收藏 12"], None, "山间码农"),
+    # the studio that produced the piece
+    (["文 | 刘畅 编辑 | 周舟 出品 | 晨光工作室"], "晨光工作室", "刘畅"),
+    # an anonymous poster names no one
+    (["匿名", "2025年11月6日 14:05"], None, None),
+    # an outlet and the time joined by a dot
+    (["晨光科技 · 2025-11-07 10:00"], "晨光科技", None),
+    # an English blog engine's byline
+    (["Posted on 2025-11-07 by 小凱"], None, "小凱"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -463,3 +515,153 @@ def test_an_email_pasted_with_its_headers():
 def test_a_platform_is_not_the_outlet_of_its_own_original():
     article = from_lines(["智能手表续航大比拼：谁能撑过一周", "数码前线观察 2025-10-16 10:20", *PARAGRAPHS, "本文为百家号原创，未经授权不得转载。"])
     assert article.meta["outlet"] == "数码前线观察"
+
+
+def test_a_wechat_notice_with_a_colon_names_the_account():
+    article = from_lines(["某地新闻标题在这里出现", "本文来自微信公众号：菜场研究社（ID：caichang_lab），作者：方圆，题图来自：图库",
+                          *PARAGRAPHS])
+    assert article.meta["outlet"] == "菜场研究社"
+    assert article.meta["author"] == "方圆"
+
+
+def test_a_blog_platform_byline_and_the_blog_name_without_the_platform():
+    article = from_lines(["阿青的旅行筆記 :: 部落平台 ::", "首頁", "秋天到花東騎單車的三天兩夜",
+                          "阿青 發表在 部落平台 留言(2) 人氣(830)", "2025年10月12日 23:40", *PARAGRAPHS])
+    assert article.meta["outlet"] == "阿青的旅行筆記"
+    assert article.meta["author"] == "阿青"
+    assert article.meta["title"] == "秋天到花東騎單車的三天兩夜"
+
+
+def test_a_bracketed_credit_ending_in_a_station_name_is_the_outlet():
+    article = from_lines(["西貢新設單車徑下月開放｜某入口網", "【城市新聞台】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "城市新聞台"
+    assert article.meta["title"] == "西貢新設單車徑下月開放"
+
+
+def test_a_column_tag_after_the_headline_leaves_the_title():
+    article = from_lines(["社区菜园开到第三年：谁在照料这片地 | 深度", "2025-10-20 李然 街区观察", *PARAGRAPHS])
+    assert article.meta["title"] == "社区菜园开到第三年：谁在照料这片地"
+
+
+def test_a_site_dateline_names_the_outlet_and_reporter():
+    article = from_lines(["某地新闻标题在这里出现", "2025年10月28日08:30",
+                          "江城网武汉10月28日电 （记者金桥）" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "江城网"
+    assert article.meta["author"] == "金桥"
+
+
+def test_a_bilingual_masthead_gives_its_chinese_name():
+    article = from_lines(["城市週報 CityWeekly", "科技", "社區共享單車站點再增百處", "撰文者：林子晴",
+                          "發布日期：2025.10.27", *PARAGRAPHS])
+    assert article.meta["outlet"] == "城市週報"
+
+
+def test_a_section_is_not_an_outlet():
+    article = from_lines(["深度報導", "山區行動診所的最後一哩路", "文字 林子晴 攝影 陳大文", "2025/10/25", *PARAGRAPHS])
+    assert article.meta.get("outlet") is None
+    assert article.meta["author"] == "林子晴"
+
+
+def test_a_bracketed_writer_credit_opening_the_lead():
+    article = from_lines(["某地新闻标题在这里出现", "2025-10-28 18:40:12", "【文/晨光网 吴迪】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "晨光网"
+    assert article.meta["author"] == "吴迪"
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_copyright_kept_by_the_writer_names_the_writer():
+    article = from_lines(["某平台", "搬回小城的第一年", "2025-10-28 21:15:32", *PARAGRAPHS,
+                          "©本文版权归作者 小林 所有，任何形式转载请联系作者。"])
+    assert article.meta["author"] == "小林"
+    assert article.meta.get("outlet") != "本文版权归作者"
+
+
+def test_a_list_heading_in_brackets_is_no_outlet():
+    article = from_lines(["某地新闻标题在这里出现", "2025年10月29日 12:30", *PARAGRAPHS, "【延伸閱讀】港鐵十月乘客量創新高"])
+    assert article.meta.get("outlet") != "延伸閱讀"
+
+
+def test_an_account_above_a_follow_button_is_the_outlet_not_the_platform():
+    article = from_lines(["某笔记平台", "周末露营的小林", "关注", "带娃第一次露营，这几样东西一定要带", *PARAGRAPHS])
+    assert article.meta["outlet"] == "周末露营的小林"
+
+
+def test_a_sites_name_gives_the_outlet_it_is_the_site_of():
+    article = from_lines(["城市電台網站", "即時新聞", "2025-10-30 HKT 14:20", "公園增設寵物共享區 試行半年", *PARAGRAPHS])
+    assert article.meta["outlet"] == "城市電台"
+
+
+def test_a_markdown_signature_date_names_no_one():
+    article = from_lines(["# 我的第一台胶片相机", *PARAGRAPHS, "*写于 2025 年 10 月 26 日*"])
+    assert article.meta["date"] == "2025-10-26"
+    assert "author" not in article.meta and "outlet" not in article.meta
+
+
+def test_a_news_credit_opening_the_text_names_the_outlet_without_its_news_word():
+    article = from_lines(["快讯", "2025年10月31日 09:30", "晨光科技讯 10月31日消息，" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "晨光科技"
+    assert article.meta["title"].startswith("十月以来")
+
+
+def test_the_holder_before_a_copyright_notice_is_the_outlet():
+    article = from_lines(["某地新闻标题在这里出现", *PARAGRAPHS, "晨光時報版權所有不得轉載 © 2025 Morning Times. All Rights Reserved."])
+    assert article.meta["outlet"] == "晨光時報"
+
+
+def test_a_name_above_its_agreement_count_is_the_authors():
+    article = from_lines(["装修时最容易后悔的事情是什么？", "关注者", "1,234", "木工老李", "十年装修经验",
+                          "123 人赞同了该回答", *PARAGRAPHS, "发布于 2025-11-01 09:12・IP 属地广东"])
+    assert article.meta["author"] == "木工老李"
+    assert article.meta.get("outlet") != "关注者"
+    assert article.meta["date"] == "2025-11-01"
+
+
+def test_a_brand_run_into_its_english_name_gives_the_chinese_name():
+    article = from_lines(["晨光頭條morning", "2025.11.01 | 14:20", "記者黃小明／台北報導",
+                          "台北市公車動態App改版 可查車上擁擠程度", *PARAGRAPHS])
+    assert article.meta["outlet"] == "晨光頭條"
+
+
+def test_a_bracketed_credit_and_the_reporter_both_leave_the_lead():
+    article = from_lines(["沙田馬場周日開放日 逾兩萬市民入場", "2025年11月02日 09:15",
+                          "【城市報訊】記者鄭明報道：" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "城市報"
+    assert article.meta["author"] == "鄭明"
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_site_dateline_and_an_apps_name_give_the_outlet():
+    article = from_lines(["某地新闻标题在这里出现", "2025年11月03日 10:26", "城市网11月3日电 " + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "城市网"
+    article = from_lines(["晨光视点客户端", "打开客户端", "2025-11-03 16:20", "“智慧农场”里的秋收", *PARAGRAPHS])
+    assert article.meta["outlet"] == "晨光视点"
+
+
+def test_a_latin_first_bilingual_masthead_gives_the_chinese_name():
+    article = from_lines(["The City Lens 城市評論網", "觀點", "2025/11/03", "社區參與式預算推了十年，為什麼居民還是不知道？", *PARAGRAPHS])
+    assert article.meta["outlet"] == "城市評論網"
+
+
+def test_an_outlet_and_two_reporters_in_brackets_open_the_lead():
+    article = from_lines(["聚合新聞", "晨光新聞網", "台中花毯節週末登場 百萬株花海迎賓",
+                          "〔晨光新聞／王小明、李大華 台中報導〕" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["author"] == "王小明"
+    assert article.meta["outlet"] == "晨光新聞網"  # the credit's short name, in full as the masthead prints it
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_modified_on_note_gives_the_date_and_is_no_headline():
+    article = from_lines(["文章已于2025-11-04修改", "作者：陆遥 来源：小城故事会", "在县城开一家书店，能坚持多久？", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-04"
+    assert article.meta["title"] == "在县城开一家书店，能坚持多久？"
+    assert article.meta["outlet"] == "小城故事会"
+
+
+def test_a_reporter_credited_at_the_end_is_the_author():
+    article = from_lines(["老城区新增十处口袋公园", PARAGRAPHS[0], PARAGRAPHS[1] + "（记者 王川）"])
+    assert article.meta["author"] == "王川"
+
+
+def test_a_company_holding_the_copyright_leaves_the_outlet_to_the_masthead():
+    article = from_lines(["晨光雜誌", "小鎮書店轉型社區客廳", "2025-11-05", *PARAGRAPHS, "晨光文化出版股份有限公司 版權所有"])
+    assert article.meta["outlet"] == "晨光雜誌"

@@ -275,6 +275,21 @@ def test_hard_wrapped_paragraphs_are_joined():
     ]
 
 
+def test_a_numbered_heading_after_a_wrapped_line_starts_its_own_paragraph():
+    article = structured([
+        "城市发展研究院 第三季度城市发展情况报告",
+        "一、总体情况",
+        "三季度，全市常住人口保持稳定，外来务工人员",
+        "回流明显，主要集中在制造业和生活服务业。",
+        "二、住房情况",
+        "新建商品住宅成交面积同比下降，但二手房成交",
+        "量有所回升，改善型需求成为市场主力。",
+    ])
+    texts = [b.text for b in article.blocks]
+    assert "一、总体情况" in texts and "二、住房情况" in texts
+    assert "三季度，全市常住人口保持稳定，外来务工人员回流明显，主要集中在制造业和生活服务业。" in texts
+
+
 def test_headings_between_long_paragraphs_are_not_wrapped_lines():
     lines = [
         "一、供热设施检修进展情况",

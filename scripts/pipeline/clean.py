@@ -98,6 +98,8 @@ def config():
         "thematic_break": re.compile(data["thematic_break"]),
         "sections": {str(w).casefold() for w in data["section_words"]},
         "masthead": re.compile(data["masthead"]),
+        "channel": _compile(data["channel"], "chrome.yml channel"),
+        "app_name": _compile(data["app_name"], "chrome.yml app_name"),
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
@@ -132,6 +134,8 @@ class Line:
 
 
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
+# a masthead printed with its English name: 數位時代 BusinessNext, 新頭殼newtalk, The News Lens 關鍵評論網
+BILINGUAL_NAME = re.compile(f"([{HAN}](?:[^ ]*?[{HAN}])?)\\s*[A-Za-z][A-Za-z0-9 .&'-]*|[A-Za-z][A-Za-z0-9 .&'-]*?\\s+([{HAN}][^ ]*)")
 
 
 def is_prose(text: str, settings: dict) -> bool:
@@ -229,6 +233,9 @@ def clean(article: Article) -> None:
         for name, pattern, replace in cfg["inline"]:
             for match in pattern.finditer(line):
                 article.removed.append(Removal(number, match.group(0), name, "inline fragment"))
+                if name in cfg["data"]["credit_fragments"]:
+                    # a credit tacked onto the text (（记者 王川）) is a byline too
+                    article.evidence.setdefault("bylines", []).append((number, match.group(0).strip(" （()）"), "tail"))
             line = pattern.sub(replace, line)
         if raw.strip() and not line.strip():
             continue  # the whole line was a fragment, recorded above
@@ -249,6 +256,20 @@ def clean(article: Article) -> None:
             kept_breaks.append(index)
             continue
         lines.append(_features(index, number, text, cfg))
+
+    # A short question with one comma just above a byline, or the first one
+    # just below it, is a headline (旧车怎么办？), not the article's first sentence.
+    settings = cfg["data"]["prose"]
+    bylines = ("byline", "date_line", "credit", "credit_line")
+    first_prose = next((i for i, line in enumerate(lines) if line.prose), None)
+    for i, line in enumerate(lines):
+        if line.prose and not line.cues and line.text[-1] in settings["headline_end"] and "。" not in line.text \
+                and sum(line.text.count(mark) for mark in settings["clause_marks"]) == 1 \
+                and len(_WORDS.findall(line.text)) <= settings["headline_chars"] \
+                and (any(name in bylines for n in lines[i + 1: i + 4] for name, _ in n.cues)
+                     or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))):
+            line.prose = False
+            line.evidence.append("a short question next to a byline: a headline")
 
     for line in lines:
         if not line.cues and not line.protected and _menu(line.plain, cfg["sections"]):
@@ -357,7 +378,8 @@ def clean(article: Article) -> None:
         if not (anchors and line.zone == "head" and line is not headline and _short_label(line) and line.score < threshold):
             continue
         tokens = [t for t in re.split(r"[\s·•|｜/／>»]+", line.plain) if t]
-        named = bool(cfg["masthead"].search(line.plain)) or all(_section(t, cfg["sections"]) for t in tokens)
+        named = bool(cfg["masthead"].search(line.plain)) or all(_section(t, cfg["sections"]) for t in tokens) \
+            or (i == 0 and bool(cfg["channel"].match(line.plain)))
         if i < last_chrome or named:
             line.score = max(line.score, threshold)
             line.rule = "head-label"
@@ -366,11 +388,26 @@ def clean(article: Article) -> None:
             if tokens and not all(_section(t, cfg["sections"]) for t in tokens):
                 at = lines.index(line)
                 # a name followed by "follow him" is the author's, not the outlet's
-                role = "author" if any(cfg["follow_person"].search(n.plain) for n in lines[at + 1: at + 3]) else "outlet"
+                # a name followed by "follow him" is the author's, not the outlet's; so is a
+                # person's name (two or three characters) just above the date
+                after = lines[at + 1] if at + 1 < len(lines) else None
+                person = after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
+                    and any(name in ("date_line", "byline") for name, _ in after.cues)
+                role = "author" if person or any(cfg["follow_person"].search(n.plain) for n in lines[at + 1: at + 3]) else "outlet"
+                # a name above a bare follow button is the account that published the page,
+                # as much an outlet's name as a masthead is (the platform's name stands higher)
+                account = any(n.plain.lstrip("+") == "关注" for n in lines[at + 1: at + 2])
                 article.evidence.setdefault("labels", []).append(
                     (line.number, line.text, "before" if headline is None or line.number < headline.number else "after",
-                     bool(cfg["masthead"].search(plain)), role)
+                     bool(cfg["masthead"].search(plain)) or account, role)
                 )
+
+    # An app's name above the article (新华视点客户端) names the outlet.
+    for line in lines:
+        app = cfg["app_name"].fullmatch(line.plain) if line.zone == "head" and line.score >= threshold else None
+        if app:
+            article.evidence.setdefault("labels", []).append(
+                (line.number, line.text[: len(app.group(1))], "before", True, "outlet"))
 
     # The items of a related-article list, wherever it stands: short lines under its heading.
     for i, line in enumerate(lines):
@@ -382,6 +419,15 @@ def clean(article: Article) -> None:
             item.score = max(item.score, threshold)
             item.rule = "related"
             item.evidence.append(f"an item of the list under line {line.number}")
+
+    # An outlet's name after the last paragraph, above more chrome (X電子報
+    # above 訂閱電子報): the page's furniture, not the article's last words.
+    for i, line in enumerate(lines[:-1]):
+        if line.zone == "tail" and _short_label(line) and line.score < threshold and line.letters <= 16 \
+                and cfg["masthead"].search(line.plain) and lines[i + 1].score >= threshold:
+            line.score = threshold
+            line.rule = "tail-label"
+            line.evidence.append(f"an outlet's name above chrome line {lines[i + 1].number}")
 
     # Neighbours: a short line among chrome lines is chrome (list items, slogans).
     for i, line in enumerate(lines):
@@ -452,7 +498,8 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         return rest[0] if len(rest) > 1 and _short_label(rest[0]) else None
     head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line) and line.letters >= 6]
     # a short label naming an outlet (ETtoday新聞雲) is not the headline when another line can be
-    named = [line for line in head if line.letters <= 10 and masthead.search(line.plain)]
+    named = [line for line in head if masthead.search(line.plain)
+             and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
     if len(named) < len(head):
         head = [line for line in head if line not in named]
     if head:
@@ -475,6 +522,11 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
                     line.rule = "repeated"
                     line.evidence.append(f"the headline again, with a site's name ({rest.strip(' _|｜-–—')})")
         head = [line for line in head if line.score < threshold]
+        # the name above a social post's time and device is the poster's, not a headline
+        posters = [line for line in head if any(name == "post_source" for n in lines[lines.index(line) + 1: lines.index(line) + 2] for name, _ in n.cues)]
+        head = [line for line in head if line not in posters]
+        if not head:
+            return None
         # a headline is rarely under ten words' worth of characters; a name is
         return max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
     body = [line for line in lines if line.zone != "head"]
@@ -491,16 +543,20 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
 
 
 def _take_datelines(article: Article) -> None:
-    """A credit at the start of the first paragraphs leaves the text for the byline."""
+    """A credit at the start of the first paragraphs leaves the text for the
+    byline; so does a second credit right after it (【X報訊】記者Y報道：)."""
     patterns = datelines()
     for position, (number, raw) in enumerate(article.body[:12]):
-        stripped = raw.lstrip()
-        plain = simplified(stripped)
+        taken = False
         for pattern in patterns:
-            match = pattern.match(plain)
+            stripped = raw.lstrip()
+            match = pattern.match(simplified(stripped))
             if match and match.end() < len(stripped):
                 credit = stripped[: match.end()]
                 article.removed.append(Removal(number, credit.strip(), "dateline", "credit at the start of a paragraph"))
                 article.evidence.setdefault("bylines", []).append((number, credit.strip(), "dateline"))
-                article.body[position] = (number, stripped[match.end():].lstrip())
-                return
+                raw = stripped[match.end():].lstrip()
+                article.body[position] = (number, raw)
+                taken = True
+        if taken:
+            return

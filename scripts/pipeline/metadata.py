@@ -136,7 +136,7 @@ def _byline_rules():
 @functools.lru_cache(maxsize=1)
 def _date_forms():
     data = load_data("bylines.yml")
-    return re.compile(data["roc_date"]), re.compile(data["numeral_date"])
+    return re.compile(data["roc_date"]), re.compile(data["numeral_date"]), re.compile(data["month_day_year"])
 
 
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
@@ -166,7 +166,7 @@ def gregorian(text: str) -> str:
     """The text with 民國 dates and dates in Chinese numerals rewritten as
     Arabic Gregorian dates (2025年10月22日), so one date pattern reads them all.
     Text in Simplified characters (民国)."""
-    roc, numeral = _date_forms()
+    roc, numeral, month_day_year = _date_forms()
 
     def from_roc(match: re.Match) -> str:
         groups = [g for g in match.groups() if g is not None]
@@ -181,7 +181,11 @@ def gregorian(text: str) -> str:
             return match.group(0)
         return f"{year}年{month}月{day}日"
 
-    return numeral.sub(from_numerals, roc.sub(from_roc, text))
+    def from_month_day_year(match: re.Match) -> str:
+        month = chinese_number(match.group(1))
+        return match.group(0) if month is None else f"{match.group(3)}年{month}月{match.group(2)}日"
+
+    return month_day_year.sub(from_month_day_year, numeral.sub(from_numerals, roc.sub(from_roc, text)))
 
 
 _BULLET = re.compile(r"^[-*+•·]\s+")
@@ -204,7 +208,8 @@ def text_metadata(article: Article) -> dict:
     data, rules, date_re, english_re, label_re = _byline_rules()
     not_names = set(data["not_names"])
     found: dict = {}
-    bylines = [(number, _BULLET.sub("", text), zone) for number, text, zone in article.evidence.get("bylines", [])]
+    # a byline as written, without its bullet or Markdown emphasis (*写于 …*)
+    bylines = [(number, _BULLET.sub("", text).strip("*_ "), zone) for number, text, zone in article.evidence.get("bylines", [])]
     for number, text, zone in bylines:
         plain = simplified(text)
         for priority, name, pattern in rules:
@@ -217,7 +222,7 @@ def text_metadata(article: Article) -> dict:
                 value = text[match.start(group): match.end(group)].strip(" 　“”\"「」《》")
                 if group == "who_place":
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
-                if simplified(value) in not_names or not value or _interface(value):
+                if simplified(value) in not_names or not value or _interface(value) or (group == "outlet" and _section_name(value)):
                     continue
                 rank = (priority, 0 if zone in ("head", "lead", "dateline") else 1, number)
                 if group not in found or rank < found[group][0]:
@@ -240,11 +245,12 @@ def text_metadata(article: Article) -> dict:
             rank = (1, 0 if zone == "head" else 1, number)
             if value and ("date" not in found or rank < found["date"][0]):
                 found["date"] = (rank, value, f"line {number} ({zone} zone date): {text[:60]}")
-    labels = article.evidence.get("labels", [])
+    # a label is a name, never a button (查看原文); a blog's name loses its platform's (X :: 痞客邦 ::)
+    labels = [(number, _site_name(_BULLET.sub("", text)), where, named, role)
+              for number, text, where, named, role in article.evidence.get("labels", []) if not _interface(text)]
     if "author" not in found:
         for number, text, where, _, role in labels:
-            text = _BULLET.sub("", text)
-            if role == "author":
+            if role == "author" and simplified(text) not in not_names:
                 found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
                 break
     if "outlet" not in found:
@@ -253,16 +259,61 @@ def text_metadata(article: Article) -> dict:
         ranked = sorted((label for label in labels if label[4] == "outlet"), key=lambda label: (label[2] != "after", not label[3], label[0]))
         if ranked:
             number, text, where, _, _ = ranked[0]
-            text = _BULLET.sub("", text)
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
+    _author_after_outlet(found, bylines)
+    if "outlet" in found:
+        # a credit's short name for the site whose masthead prints it in full (民視新聞 -> 民視新聞網)
+        rank, outlet, source = found["outlet"]
+        full = next((text for _, text, _, _, _ in labels if text in (outlet + "網", outlet + "网")), None)
+        if full:
+            found["outlet"] = (rank, full, source + f"; in full as the masthead prints it: {full}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
 
 
+def _site_name(label: str) -> str:
+    """A page's own name without the platform's after it (小米的廚房日記 ::
+    痞客邦 :: -> 小米的廚房日記) or its English name (數位時代 BusinessNext)."""
+    from .clean import BILINGUAL_NAME, config
+    suffix = config()["site_suffix"].search(label)
+    if suffix and suffix.start() >= 2:
+        label = label[: suffix.start()].strip()
+    english = BILINGUAL_NAME.fullmatch(label)
+    if english:
+        label = english.group(1) or english.group(2)
+    # 香港電台網站: the site of 香港電台
+    return re.sub(r"(?<=..)(網站|网站|官網|官网|官方網站|官方网站)$", "", label)
+
+
+def _section_name(value: str) -> bool:
+    """A section's name (深度, 财经) credits no one: 深度報導 is a section, not an outlet's report."""
+    from .clean import _section, config, simplified
+    return _section(simplified(value), config()["sections"])
+
+
+def _author_after_outlet(found: dict, bylines: list) -> None:
+    """A credit may name the outlet before the writer (文｜财新 周舟): an
+    author that is the outlet's name, or its start, gives way to the name after it."""
+    if "author" not in found or "outlet" not in found:
+        return
+    rank, author, source = found["author"]
+    outlet = found["outlet"][1]
+    if not outlet.startswith(author):
+        return
+    for number, text, _ in bylines:
+        at = text.find(author)
+        if at < 0 or f"line {number} " not in source + " ":
+            continue
+        after = re.match(r"\s*(?:记者|記者)?\s*([\u4e00-\u9fff·]{2,4})\s*$", text[at + len(author):])
+        if after:
+            found["author"] = (rank, after.group(1), source)
+        return
+
+
 def _interface(value: str) -> bool:
-    """A value made of a page's button words (【打印本页】) names no one."""
+    """A value made of a page's button words (【打印本页】), a list's
+    heading (【延伸閱讀】) or a prompt (【加入X好友】) names no one."""
     from .clean import config, simplified
-    cue = next(c for c in config()["cues"] if c.name == "interface")
-    return bool(cue.match(value, simplified(value)))
+    return any(cue.match(value, simplified(value)) for cue in config()["cues"] if cue.name in ("interface", "related", "share_prompt", "paywall"))
 
 
 def _is_write_up(article: Article) -> bool:

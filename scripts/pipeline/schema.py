@@ -62,6 +62,7 @@ SCHEMAS = {
         "fields": listof(mapping({"name": STRING, "priority": INT, "pattern": REGEX}, closed=True)),
         "not_names": listof(STRING),
         "date_label": REGEX, "date": REGEX, "english_date": REGEX, "write_up": REGEX,
+        "roc_date": REGEX, "numeral_date": REGEX, "month_day_year": REGEX,
     }),
     "cards.yml": mapping({
         "size": listof(INT, minItems=2, maxItems=2),
@@ -77,17 +78,18 @@ SCHEMAS = {
     "chrome.yml": mapping({
         "threshold": NUMBER, "near": NUMBER,
         "prose": mapping({"min_chars": INT, "sentence_end": STRING, "closing_marks": STRING, "full_stop": STRING,
-                          "headline_end": STRING, "clause_marks": STRING, "long_chars": INT}),
+                          "headline_end": STRING, "clause_marks": STRING, "headline_chars": INT,
+                          "long_chars": INT}),
         "weights": dictof(NUMBER),
         "cues": dictof(mapping({
             "weight": NUMBER, "max_chars": INT, "patterns": listof(REGEX), "words": listof(WORD),
             "word_patterns": listof(REGEX), "sure": BOOL, "legal": BOOL, "raw": BOOL,
         }, optional=("max_chars", "patterns", "words", "word_patterns", "sure", "legal", "raw"), closed=True)),
-        "inline": listof(RULE),
+        "inline": listof(RULE), "credit_fragments": listof(STRING),
         "protected": listof(REGEX),
         "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "thematic_break": REGEX,
         "section_words": listof(WORD),
-        "masthead": REGEX,
+        "masthead": REGEX, "channel": REGEX, "app_name": REGEX,
     }),
     "duplicates.yml": mapping({"same_body": NUMBER}),
     "glossary.yml": mapping({

@@ -139,16 +139,18 @@ def _wrap_width(lines: list, rule: dict) -> int:
 def unwrap(lines: list, rule: dict, keep_apart=lambda text: False) -> list:
     """(number, line) pairs with a hard-wrapped paragraph's lines joined into
     one, numbered as its first line; other text as it was. A line for which
-    keep_apart is true (a chrome line, say) is never joined to another."""
+    keep_apart is true (a chrome line, say) is never joined to another, and
+    a numbered heading or item (一、总体情况) starts its own."""
     width = _wrap_width(lines, rule)
     if not width:
         return list(lines)
+    numbered = _config()[1]
     out: list = []
     open_line = False
     for number, line in lines:
         text = line.strip()
         apart = bool(text) and keep_apart(text)
-        if open_line and text and not apart and not text.startswith(("#", ">", "{{", "-", "*", "[", "!")):
+        if open_line and text and not apart and not text.startswith(("#", ">", "{{", "-", "*", "[", "!")) and not numbered.match(text):
             previous_number, previous = out[-1]
             joiner = " " if previous[-1:].isascii() and previous[-1:].isalnum() and text[:1].isascii() else ""
             out[-1] = (previous_number, previous + joiner + text)
