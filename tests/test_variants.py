@@ -203,6 +203,7 @@ def test_mainland_words_become_taiwan_words(source, expected):
     ("達到人類水準", "达到人类水平"),
     ("鳳梨和鮪魚", "菠萝和金枪鱼"), ("通膨升溫", "通胀升温"), ("點閱率", "点击率"), ("串流平台", "流媒体平台"),
     ("提升營運效率", "提升运营效率"), ("營運車輛", "营运车辆"), ("修補漏洞", "修复漏洞"), ("架設電線", "架设电线"),
+    ("睡眠品質", "睡眠质量"), ("這支手機", "这部手机"),
 ])
 def test_taiwan_words_become_mainland_words(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -286,6 +287,7 @@ def test_hong_kong_original_converts_with_hong_kong_tables():
     ("朱古力", "巧克力"), ("返工", "上班"), ("交通意外", "交通事故"), ("冷氣團", "冷气团"), ("地盤工人", "工地工人"),
     ("派發消費券", "发放消费券"), ("派發傳單", "派发传单"), ("每星期", "每周"), ("即時轉賬", "实时转账"),
     ("加入球隊", "加入球队"), ("大學額外撥款", "大学额外拨款"),
+    ("他被檢控", "他被起诉"), ("存錢的意欲", "存钱的意愿"), ("意欲何為", "意欲何为"),
 ])
 def test_hong_kong_words_become_mainland_words(source, expected):
     from pipeline.variants import Converter
