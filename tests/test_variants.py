@@ -155,6 +155,12 @@ def test_ordinary_words_are_not_over_converted_to_taiwan(source, expected):
     ("他列舉了理由", "他列举了理由"), ("資金匯入", "资金汇入"), ("匯出資料", "导出数据"), ("這部影片講述", "这部影片讲述"),
     ("分散式光伏", "分散式光伏"), ("分散式系統", "分布式系统"), ("防毒面具", "防毒面具"), ("資料來源", "资料来源"),
     ("輪椅使用者", "轮椅使用者"), ("使用者介面", "用户界面"),
+    # mainland words OpenCC's reversed Taiwan tables rewrite, and their Taiwan IT sense beside them
+    ("運動員丟擲物品", "运动员丢掷物品"), ("丟擲例外", "抛出异常"), ("中低階產品", "中低阶产品"), ("冰棒", "冰棒"),
+    ("取樣檢測", "取样检测"), ("取樣率", "采样率"), ("伺服器宕機", "服务器宕机"), ("布林肯表示", "布林肯表示"),
+    ("布林值", "布尔值"), ("保持聯絡", "保持联络"), ("觸控屏", "触控屏"), ("進階課程", "进阶课程"),
+    ("哈薩克族牧民", "哈萨克族牧民"), ("電力機車", "电力机车"), ("即時生效", "即时生效"), ("即時翻譯", "实时翻译"),
+    ("政府支援災區", "政府支援灾区"), ("支援多種格式", "支持多种格式"),
 ])
 def test_ordinary_words_are_not_over_converted_to_simplified(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -167,6 +173,8 @@ def test_no_match_across_word_boundaries():
     assert converter(HANT).convert("小扎说") == "小扎說"  # not 小紮
     assert converter(HANT).convert("撞死机车骑士，电脑死机") == "撞死機車騎士，電腦當機"  # 撞死 + 机车
     assert converter(HANT).convert("并为此合并为一家") == "並為此合併為一家"  # and for / merged into
+    assert converter(HANS).convert("吸引數萬人，援引數據") == "吸引数万人，援引数据"  # not 引數 (an argument)
+    assert converter(HANS).convert("哈薩克斯坦與理查德") == "哈萨克斯坦与理查德"  # 哈薩克, 查德 are country names
 
 
 def test_names_keep_the_author_s_words():
@@ -193,6 +201,9 @@ def test_mainland_words_become_taiwan_words(source, expected):
 @pytest.mark.parametrize("source, expected", [
     ("透過新創公司", "通过初创公司"),
     ("達到人類水準", "达到人类水平"),
+    ("鳳梨和鮪魚", "菠萝和金枪鱼"), ("通膨升溫", "通胀升温"), ("點閱率", "点击率"), ("串流平台", "流媒体平台"),
+    ("提升營運效率", "提升运营效率"), ("營運車輛", "营运车辆"), ("修補漏洞", "修复漏洞"), ("架設電線", "架设电线"),
+    ("睡眠品質", "睡眠质量"), ("這支手機", "这部手机"),
 ])
 def test_taiwan_words_become_mainland_words(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -274,6 +285,9 @@ def test_hong_kong_original_converts_with_hong_kong_tables():
     ("存款按月上升", "存款环比上升"), ("按月支付", "按月支付"), ("首十個月", "前十个月"),
     ("內地的戶口", "内地的账户"), ("農村戶口", "农村户口"), ("小時數", "小时数"), ("工作時數", "工作时长"),
     ("朱古力", "巧克力"), ("返工", "上班"), ("交通意外", "交通事故"), ("冷氣團", "冷气团"), ("地盤工人", "工地工人"),
+    ("派發消費券", "发放消费券"), ("派發傳單", "派发传单"), ("每星期", "每周"), ("即時轉賬", "实时转账"),
+    ("加入球隊", "加入球队"), ("大學額外撥款", "大学额外拨款"),
+    ("他被檢控", "他被起诉"), ("存錢的意欲", "存钱的意愿"), ("意欲何為", "意欲何为"),
 ])
 def test_hong_kong_words_become_mainland_words(source, expected):
     from pipeline.variants import Converter

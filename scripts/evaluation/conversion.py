@@ -6,8 +6,11 @@ phrases: data/conversion/*-characters.json), converted back by a system, and
 compared with the native original:
   - Taiwan text (tw-*.txt): to Simplified characters, then to zh-Hant;
   - mainland text (cn-*.txt): to Traditional characters, then to zh-Hans;
-  - Hong Kong sentences (hk-pairs.tsv): converted to zh-Hans, compared with a
-    mainland rendering written beside each sentence.
+  - Taiwan and Hong Kong sentences (tw-pairs.tsv, hk-pairs.tsv): converted to
+    zh-Hans, compared with a mainland rendering written beside each sentence.
+    The character-moved mainland text above only catches words rewritten that
+    should have stayed; these pairs also catch regional words left behind
+    (軟體, 透過, 新創公司 in a zh-Hans page).
 An error is one maximal stretch where the output and the original differ
 (difflib opcodes on characters), counted only if a Han character is on
 either side of it: one wrong word is one error, punctuation is not counted.
@@ -24,8 +27,8 @@ errors), `heldout` and `heldout2` (each was unseen when first measured; its
 errors were then read and led to general rules, so it no longer counts as
 unseen) and `fresh` (written after the last entries that were made while
 reading dev-set errors, and not read since): the fresh figures are the
-honest estimate for text the project has never seen. The Hong Kong file
-marks its parts with `# part: <name>` lines.
+honest estimate for text the project has never seen. The sentence-pair files
+mark their parts with `# part: <name>` lines.
 
 Vocabulary set (vocabulary.tsv): sentences with the exact rendering a native
 reader of the target region expects; exact-sentence accuracy (quotation
@@ -101,25 +104,33 @@ def systems(config: str) -> dict:
 def dev_pairs() -> dict[str, list[tuple[str, str, str, str]]]:
     """variant -> (set name, half, input, reference) of every dev text."""
     to_hans, to_hant = characters("tw2s").convert, characters("s2tw").convert
-    out: dict[str, list] = {"zh-Hant": [], "zh-Hans": [], "zh-Hans (HK)": []}
+    out: dict[str, list] = {"zh-Hant": [], "zh-Hans": []}
     for path in sorted(DEV_DIR.glob("tw-*.txt")):
         text = path.read_text(encoding="utf-8")
         out["zh-Hant"].append(("tw", path.stem.split("-", 1)[1], to_hans(text), text))
     for path in sorted(DEV_DIR.glob("cn-*.txt")):
         text = path.read_text(encoding="utf-8")
         out["zh-Hans"].append(("cn", path.stem.split("-", 1)[1], to_hant(text), text))
-    half = "tune"
-    for line in (DEV_DIR / "hk-pairs.tsv").read_text(encoding="utf-8").splitlines():
+    out["zh-Hans (TW)"] = sentence_pairs("tw")
+    out["zh-Hans (HK)"] = sentence_pairs("hk")
+    return out
+
+
+def sentence_pairs(region: str) -> list[tuple[str, str, str, str]]:
+    """(region, part, native sentence, mainland rendering) from <region>-pairs.tsv."""
+    found, half = [], "tune"
+    for line in (DEV_DIR / f"{region}-pairs.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("# part:"):
             half = line.split(":", 1)[1].strip()
         if not line.strip() or line.startswith("#"):
             continue
         source, reference = line.split("\t")
-        out["zh-Hans (HK)"].append(("hk", half, source, reference))
-    return out
+        found.append((region, half, source, reference))
+    return found
 
 
-CONFIG_OF = {"zh-Hant": config_for(HANS), "zh-Hans": config_for(HANT), "zh-Hans (HK)": config_for(HANT, "HK")}
+CONFIG_OF = {"zh-Hant": config_for(HANS), "zh-Hans": config_for(HANT),
+             "zh-Hans (TW)": config_for(HANT), "zh-Hans (HK)": config_for(HANT, "HK")}
 
 
 def dev_rates(keep_errors: bool = False) -> dict:
