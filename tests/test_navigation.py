@@ -158,6 +158,14 @@ def test_the_home_page_shows_the_newest_few_and_the_ways_in():
         assert f"]({target})" in home
 
 
+def test_the_home_page_counts_months_and_outlets_not_the_unknown_groups():
+    articles = [article("a", "2025-03-02", "甲"), article("b", None, "甲"), article("c", "2025-04-01", None)]
+    for variant in VARIANTS:
+        home = navigation.pages(articles)[f"{variant}/index.md"]
+        assert WORDS[variant]["months_count"].format(count=2) in home  # March and April, not the undated group
+        assert WORDS[variant]["outlets_count"].format(count=1) in home  # 甲, not the unknown outlet
+
+
 def test_a_site_without_articles_still_has_its_ways_in():
     pages = navigation.pages([])
     assert set(pages) == {f"{v}/{path}" for v in VARIANTS for path in ("index.md", "months/index.md", "outlets/index.md")}
@@ -177,6 +185,17 @@ def test_an_article_leads_to_its_groups_page_and_its_neighbours():
     footer = html(footers[f"{HANT}/articles/{middle.slug}.md"])
     assert f'href="{ordered[2].slug}.md" rel="prev"' in footer and f'href="{ordered[0].slug}.md" rel="next"' in footer
     assert 'href="../months/2025-03.md"' in footer and WORDS[HANT]["previous_article"] in footer
+
+
+def test_an_undated_neighbour_is_never_called_earlier_or_later():
+    dated, undated = article("a", "2025-03-02", "甲"), article("b", None, "甲")
+    footers = navigation.article_footers([dated, undated])
+    for variant in VARIANTS:
+        words = WORDS[variant]
+        footer = footers[f"{variant}/articles/{dated.slug}.md"]
+        assert f"{words['previous_article_undated']}：" in footer
+        assert words["previous_article"] not in footer and words["next_article"] not in footer
+        assert f"{words['next_article_undated']}：" in footers[f"{variant}/articles/{undated.slug}.md"]
 
 
 # --- the nav ---------------------------------------------------------------------------

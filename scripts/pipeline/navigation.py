@@ -247,8 +247,8 @@ def home_page(articles: list[Article], variant: str, month_groups: list[Group], 
         out.append(f"[{strings['more_by_month']}]({MONTHS}/{INDEX}.md)\n")
     out += [
         f"## {strings['ways_in']}\n",
-        f"- [{strings['months_title']}]({MONTHS}/{INDEX}.md) · " + strings["months_count"].format(count=len(month_groups)),
-        f"- [{strings['outlets_title']}]({OUTLETS}/{INDEX}.md) · " + strings["outlets_count"].format(count=len(outlet_groups)),
+        f"- [{strings['months_title']}]({MONTHS}/{INDEX}.md) · " + strings["months_count"].format(count=sum(g.key != UNDATED for g in month_groups)),
+        f"- [{strings['outlets_title']}]({OUTLETS}/{INDEX}.md) · " + strings["outlets_count"].format(count=sum(g.key != UNKNOWN for g in outlet_groups)),
         f"- [{strings['glossary_title']}]({GLOSSARY_PAGE}) · " + strings["terms_count"].format(count=len(load_glossary()))
         + "  \n  " + strings["terms_intro"],
         "",
@@ -279,7 +279,9 @@ def article_footers(articles: list[Article]) -> dict[str, str]:
             for other, label, rel in ((older, "previous_article", "prev"), (newer, "next_article", "next")):
                 if other is not None:
                     title = other.variant_meta[variant]["title"]
-                    neighbours.append(_link(f"{strings[label]}：{title}", f"{other.slug}.md", rel=rel))
+                    # "earlier" and "later" only when both dates are known; undated articles come last
+                    dated = bool(article.meta.get("date") and other.meta.get("date"))
+                    neighbours.append(_link(f"{strings[label if dated else label + '_undated']}：{title}", f"{other.slug}.md", rel=rel))
             if neighbours:
                 label = render.attribute(strings["neighbours_label"])
                 parts.append(" · ".join(neighbours) + f'\n{{ .article-neighbours role="navigation" aria-label="{label}" data-search-exclude }}\n')

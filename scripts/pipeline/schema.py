@@ -123,7 +123,8 @@ SCHEMAS = {
                                        "year_name", "month_name", "article_count", "months_count", "outlets_count", "terms_count",
                                        "group_summary", "page_title", "page_position", "page_number", "pagination_label",
                                        "previous_page", "next_page", "filed_under", "neighbours_label",
-                                       "previous_article", "next_article")},
+                                       "previous_article", "next_article",
+                                       "previous_article_undated", "next_article_undated")},
         }) for variant in VARIANTS},
         "reading": mapping({"units_per_minute": NUMBER}),
         "navigation": mapping({key: {"type": "integer", "minimum": 1}
