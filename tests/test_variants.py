@@ -239,6 +239,7 @@ def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
     ("耳機可以同時連線電腦", "耳机可以同时连接电脑"), ("記者連線", "记者连线"),
     ("強調使用在地食材", "强调使用本地食材"),
     ("新聞報導指出", "新闻报道指出"), ("數位行銷", "数字营销"), ("行銷策略", "营销策略"),
+    ("每天搭捷運上班", "每天坐地铁上班"), ("兩支手機", "两部手机"), ("長照制度", "长期护理制度"),
 ])
 def test_taiwan_words_read_by_their_context(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -248,6 +249,7 @@ def test_taiwan_words_read_by_their_context(source, expected):
     ("老人家跌倒在地上。", "老人家跌倒在地上。"), ("這筆錢最後落在地產業者手中。", "这笔钱最后落在地产业者手中。"),
     ("情報導致誤判。", "情报导致误判。"),  # 情報 + 導致
     ("公司進行銷售策略調整。", "公司进行销售策略调整。"), ("發行銷量創新高。", "发行销量创新高。"),
+    ("家長照顧孩子，成長照片", "家长照顾孩子，成长照片"),  # 家長 + 照顧, 成長 + 照片
 ])
 def test_taiwan_context_rules_never_match_across_a_word_boundary(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -266,6 +268,7 @@ def test_a_dictionary_phrase_wins_over_a_context_rule_inside_it():
     ("上午九時半開始", "上午九点半开始"), ("晚上十一時", "晚上十一点"),
     ("一時之間", "一时之间"), ("上一時期", "上一时期"), ("下午3時許", "下午3时许"),
     ("工人在地盤工作時受傷", "工人在工地工作时受伤"), ("黑幫爭地盤", "黑帮争地盘"),
+    ("首三季的人次", "前三季度的人次"), ("該間餐廳", "该家餐厅"),
 ])
 def test_hong_kong_phrasing_becomes_mainland_phrasing(source, expected):
     from pipeline.variants import Converter
