@@ -385,6 +385,13 @@ def test_changed_words_are_marked_with_their_original():
     assert "".join(n.text for n in nodes) == converter(HANT).convert("软件视频在计算机上播放，头发干净")
 
 
+def test_a_dropped_word_is_marked_on_the_character_after_it():
+    from pipeline.variants import Converter
+    nodes = Converter("hk2s").convert_marked("人數較去年為多。")
+    assert [(n.text, n.original) for n in nodes if isinstance(n, Converted)] == [("比", "較"), ("多", "為多")]
+    assert "".join(n.text for n in nodes) == "人数比去年多。"
+
+
 def test_character_only_changes_are_not_marked():
     nodes = converter(HANT).convert_marked("头发干净，后来他们参数审核")
     assert not [n for n in nodes if isinstance(n, Converted)]

@@ -440,7 +440,18 @@ class Converter:
                 nodes[index - 1] = Text(nodes[index - 1].text + " ")
             if spaced.endswith(" 中") and index + 1 < len(nodes) and isinstance(nodes[index + 1], Text) and _HAN.search(nodes[index + 1].text[:1]):
                 nodes[index + 1] = Text(" " + nodes[index + 1].text)
-        return _merge_text(nodes)
+        return _merge_text(_deletions_marked_on_the_next_character(nodes))
+
+
+def _deletions_marked_on_the_next_character(nodes: list) -> list:
+    """A word a context rule drops (較去年為多 -> 比去年多) has no text to mark;
+    the character after it carries the mark, so the reader can reach it."""
+    for index, node in enumerate(nodes[:-1]):
+        after = nodes[index + 1]
+        if isinstance(node, Converted) and not node.text and isinstance(after, Text) and after.text:
+            nodes[index] = Converted(after.text[0], node.original + after.text[0])
+            nodes[index + 1] = Text(after.text[1:])
+    return nodes
 
 
 def _merge_text(nodes: list) -> list:
