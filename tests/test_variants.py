@@ -250,6 +250,7 @@ def test_taiwan_words_read_by_their_context(source, expected):
     ("情報導致誤判。", "情报导致误判。"),  # 情報 + 導致
     ("公司進行銷售策略調整。", "公司进行销售策略调整。"), ("發行銷量創新高。", "发行销量创新高。"),
     ("家長照顧孩子，成長照片", "家长照顾孩子，成长照片"),  # 家長 + 照顧, 成長 + 照片
+    ("尖峰時段車多，山的尖峰", "高峰时段车多，山的尖峰"),
 ])
 def test_taiwan_context_rules_never_match_across_a_word_boundary(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -258,6 +259,17 @@ def test_taiwan_context_rules_never_match_across_a_word_boundary(source, expecte
 def test_a_dictionary_phrase_wins_over_a_context_rule_inside_it():
     # 資料外洩 is a phrase of its own (数据泄露), not 資料 read by context + 外泄
     assert converter(HANS).convert("氣象資料外洩") == "气象数据泄露"
+
+
+@pytest.mark.parametrize("config", ["tw2s", "hk2s"])
+def test_accounts_take_the_mainland_s_zhang_and_tents_keep_theirs(config):
+    from pipeline.variants import Converter
+    assert Converter(config).convert("對帳單和銀行帳戶，進入帳篷") == "对账单和银行账户，进入帐篷"
+
+
+def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
+    # 传统 + 制造, not 统制 (to control)
+    assert converter(HANT).convert("传统制造业，系统制定规则") == "傳統製造業，系統制定規則"
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -269,6 +281,7 @@ def test_a_dictionary_phrase_wins_over_a_context_rule_inside_it():
     ("一時之間", "一时之间"), ("上一時期", "上一时期"), ("下午3時許", "下午3时许"),
     ("工人在地盤工作時受傷", "工人在工地工作时受伤"), ("黑幫爭地盤", "黑帮争地盘"),
     ("首三季的人次", "前三季度的人次"), ("該間餐廳", "该家餐厅"),
+    ("政府消息指，當局", "政府消息称，当局"), ("警方指出", "警方指出"), ("消息指控", "消息指控"),
 ])
 def test_hong_kong_phrasing_becomes_mainland_phrasing(source, expected):
     from pipeline.variants import Converter
