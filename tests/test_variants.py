@@ -267,6 +267,11 @@ def test_accounts_take_the_mainland_s_zhang_and_tents_keep_theirs(config):
     assert Converter(config).convert("對帳單和銀行帳戶，進入帳篷") == "对账单和银行账户，进入帐篷"
 
 
+def test_taiwan_writes_wet_as_the_press_does_and_dry_clothes_with_gan():
+    assert converter(HANT).convert("衣服晾不干，室内湿度高") == "衣服晾不乾，室內濕度高"
+    assert converter(HANT).convert("他说不干了") == "他說不幹了"
+
+
 def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     # 传统 + 制造, not 统制 (to control)
     assert converter(HANT).convert("传统制造业，系统制定规则") == "傳統製造業，系統制定規則"
@@ -280,6 +285,7 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     ("上午九時半開始", "上午九点半开始"), ("晚上十一時", "晚上十一点"),
     ("一時之間", "一时之间"), ("上一時期", "上一时期"), ("下午3時許", "下午3时许"),
     ("工人在地盤工作時受傷", "工人在工地工作时受伤"), ("黑幫爭地盤", "黑帮争地盘"),
+    ("地盤附近的居民投訴", "工地附近的居民投诉"),  # a rule that excludes what precedes applies at the start
     ("首三季的人次", "前三季度的人次"), ("該間餐廳", "该家餐厅"),
     ("政府消息指，當局", "政府消息称，当局"), ("警方指出", "警方指出"), ("消息指控", "消息指控"),
 ])
