@@ -275,6 +275,8 @@ def test_taiwan_writes_wet_as_the_press_does_and_dry_clothes_with_gan():
 def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     # 传统 + 制造, not 统制 (to control)
     assert converter(HANT).convert("传统制造业，系统制定规则") == "傳統製造業，系統制定規則"
+    # 把握 + 发展, not 握发 (hair, in the idiom 握发吐哺 only)
+    assert converter(HANT).convert("把握发展机遇，掌握发酵技巧，握发吐哺") == "把握發展機遇，掌握發酵技巧，握髮吐哺"
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -282,7 +284,7 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     ("當局提早公布結果", "当局提前公布结果"), ("他幫媽媽提早餐回家", "他帮妈妈提早餐回家"),
     ("申請人數較去年為多", "申请人数比去年多"), ("人次較去年同期為高", "人次比去年同期高"),
     ("兩者比較為明顯", "两者比较为明显"), ("較為嚴重", "较为严重"),
-    ("上午九時半開始", "上午九点半开始"), ("晚上十一時", "晚上十一点"),
+    ("上午九時半開始", "上午九点半开始"), ("晚上十一時", "晚上十一点"), ("今晚十一時開始", "今晚十一点开始"),
     ("一時之間", "一时之间"), ("上一時期", "上一时期"), ("下午3時許", "下午3时许"),
     ("工人在地盤工作時受傷", "工人在工地工作时受伤"), ("黑幫爭地盤", "黑帮争地盘"),
     ("地盤附近的居民投訴", "工地附近的居民投诉"),  # a rule that excludes what precedes applies at the start
