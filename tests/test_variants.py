@@ -227,6 +227,75 @@ def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
     assert to_hant.convert("董事会通过视频会议的方式讨论") == "董事會透過視訊會議的方式討論"
 
 
+@pytest.mark.parametrize("source, expected", [
+    # 資料: data after what was measured, documents otherwise
+    ("分析了十年的氣象資料", "分析了十年的气象数据"), ("備妥相關資料", "备妥相关资料"),
+    ("交易資料庫", "交易数据库"),
+    # 線上: connected (在线), or a service given online (线上, mainland usage too)
+    ("同時線上人數破萬", "同时在线人数破万"), ("線上申請", "线上申请"),
+    # 預設: a device's default, or to presuppose
+    ("系統預設的密碼", "系统默认的密码"), ("不要預設立場", "不要预设立场"),
+    # 連線: to a device, or a reporter's link
+    ("耳機可以同時連線電腦", "耳机可以同时连接电脑"), ("記者連線", "记者连线"),
+    ("強調使用在地食材", "强调使用本地食材"),
+    ("新聞報導指出", "新闻报道指出"), ("數位行銷", "数字营销"), ("行銷策略", "营销策略"),
+    ("每天搭捷運上班", "每天坐地铁上班"), ("兩支手機", "两部手机"), ("長照制度", "长期护理制度"),
+])
+def test_taiwan_words_read_by_their_context(source, expected):
+    assert converter(HANS).convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("老人家跌倒在地上。", "老人家跌倒在地上。"), ("這筆錢最後落在地產業者手中。", "这笔钱最后落在地产业者手中。"),
+    ("情報導致誤判。", "情报导致误判。"),  # 情報 + 導致
+    ("公司進行銷售策略調整。", "公司进行销售策略调整。"), ("發行銷量創新高。", "发行销量创新高。"),
+    ("家長照顧孩子，成長照片", "家长照顾孩子，成长照片"),  # 家長 + 照顧, 成長 + 照片
+    ("尖峰時段車多，山的尖峰", "高峰时段车多，山的尖峰"),
+])
+def test_taiwan_context_rules_never_match_across_a_word_boundary(source, expected):
+    assert converter(HANS).convert(source) == expected
+
+
+def test_a_dictionary_phrase_wins_over_a_context_rule_inside_it():
+    # 資料外洩 is a phrase of its own (数据泄露), not 資料 read by context + 外泄
+    assert converter(HANS).convert("氣象資料外洩") == "气象数据泄露"
+
+
+@pytest.mark.parametrize("config", ["tw2s", "hk2s"])
+def test_accounts_take_the_mainland_s_zhang_and_tents_keep_theirs(config):
+    from pipeline.variants import Converter
+    assert Converter(config).convert("對帳單和銀行帳戶，進入帳篷") == "对账单和银行账户，进入帐篷"
+
+
+def test_taiwan_writes_wet_as_the_press_does_and_dry_clothes_with_gan():
+    assert converter(HANT).convert("衣服晾不干，室内湿度高") == "衣服晾不乾，室內濕度高"
+    assert converter(HANT).convert("他说不干了") == "他說不幹了"
+
+
+def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
+    # 传统 + 制造, not 统制 (to control)
+    assert converter(HANT).convert("传统制造业，系统制定规则") == "傳統製造業，系統制定規則"
+    # 把握 + 发展, not 握发 (hair, in the idiom 握发吐哺 only)
+    assert converter(HANT).convert("把握发展机遇，掌握发酵技巧，握发吐哺") == "把握發展機遇，掌握發酵技巧，握髮吐哺"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("政府未有計劃調整收費", "政府没有计划调整收费"), ("前所未有的挑戰", "前所未有的挑战"), ("從未有過", "从未有过"),
+    ("當局提早公布結果", "当局提前公布结果"), ("他幫媽媽提早餐回家", "他帮妈妈提早餐回家"),
+    ("申請人數較去年為多", "申请人数比去年多"), ("人次較去年同期為高", "人次比去年同期高"),
+    ("兩者比較為明顯", "两者比较为明显"), ("較為嚴重", "较为严重"),
+    ("上午九時半開始", "上午九点半开始"), ("晚上十一時", "晚上十一点"), ("今晚十一時開始", "今晚十一点开始"),
+    ("一時之間", "一时之间"), ("上一時期", "上一时期"), ("下午3時許", "下午3时许"),
+    ("工人在地盤工作時受傷", "工人在工地工作时受伤"), ("黑幫爭地盤", "黑帮争地盘"),
+    ("地盤附近的居民投訴", "工地附近的居民投诉"),  # a rule that excludes what precedes applies at the start
+    ("首三季的人次", "前三季度的人次"), ("該間餐廳", "该家餐厅"),
+    ("政府消息指，當局", "政府消息称，当局"), ("警方指出", "警方指出"), ("消息指控", "消息指控"),
+])
+def test_hong_kong_phrasing_becomes_mainland_phrasing(source, expected):
+    from pipeline.variants import Converter
+    assert Converter("hk2s").convert(source) == expected
+
+
 def test_override_wins_over_a_context_rule():
     article = article_with("须通过认知测验", HANS, "CN", [{"zh-Hans": "通过认知测验", "zh-Hant": "透過認知測驗"}])
     make_variants(article)
@@ -335,6 +404,13 @@ def test_changed_words_are_marked_with_their_original():
     nodes = converter(HANT).convert_marked("软件视频在计算机上播放，头发干净")
     assert [n for n in nodes if isinstance(n, Converted)] == [Converted("軟體影片", "软件视频"), Converted("電腦", "计算机")]
     assert "".join(n.text for n in nodes) == converter(HANT).convert("软件视频在计算机上播放，头发干净")
+
+
+def test_a_dropped_word_is_marked_on_the_character_after_it():
+    from pipeline.variants import Converter
+    nodes = Converter("hk2s").convert_marked("人數較去年為多。")
+    assert [(n.text, n.original) for n in nodes if isinstance(n, Converted)] == [("比", "較"), ("多", "為多")]
+    assert "".join(n.text for n in nodes) == "人数比去年多。"
 
 
 def test_character_only_changes_are_not_marked():

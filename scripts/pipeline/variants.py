@@ -323,6 +323,8 @@ class Converter:
             values[0] for source, values in [*readings(config).items(), *((k, [v]) for k, v in self.overrides.items())]
             if _LATIN.search(values[0]) and not _LATIN.search(source)
         }
+        self.entries: dict | None = None  # read at the first context match
+        self.longest = 0
         self.automaton = None
         if self.overrides:
             self.automaton = ahocorasick.Automaton()
@@ -343,9 +345,22 @@ class Converter:
                 fixed.append((end - len(source) + 1, end + 1, self.overrides[source]))
         for pattern, reading in self.rules:
             for match in pattern.finditer(text):
-                if not any(start < match.end() and match.start() < end for start, end, _ in fixed):
+                if not any(start < match.end() and match.start() < end for start, end, _ in fixed) \
+                        and not self.in_longer_entry(text, match.start(), match.end()):
                     fixed.append((match.start(), match.end(), reading))
         return sorted(fixed)
+
+    def in_longer_entry(self, text: str, start: int, end: int) -> bool:
+        """Whether one of the project's dictionary phrases covers text[start:end]
+        and more: a phrase (資料外洩, 預設設定) is more specific than a context rule."""
+        if self.entries is None:
+            self.entries = readings(self.config)
+            self.longest = max(map(len, self.entries), default=0)
+        for first in range(max(0, end - self.longest), start + 1):
+            for last in range(end, min(len(text), first + self.longest) + 1):
+                if last - first > end - start and text[first:last] in self.entries:
+                    return True
+        return False
 
     def pieces(self, text: str) -> list[tuple[str, str, bool]]:
         """(source, converted, is fixed): overrides and context rules cut the text first."""
@@ -425,7 +440,18 @@ class Converter:
                 nodes[index - 1] = Text(nodes[index - 1].text + " ")
             if spaced.endswith(" 中") and index + 1 < len(nodes) and isinstance(nodes[index + 1], Text) and _HAN.search(nodes[index + 1].text[:1]):
                 nodes[index + 1] = Text(" " + nodes[index + 1].text)
-        return _merge_text(nodes)
+        return _merge_text(_deletions_marked_on_the_next_character(nodes))
+
+
+def _deletions_marked_on_the_next_character(nodes: list) -> list:
+    """A word a context rule drops (較去年為多 -> 比去年多) has no text to mark;
+    the character after it carries the mark, so the reader can reach it."""
+    for index, node in enumerate(nodes[:-1]):
+        after = nodes[index + 1]
+        if isinstance(node, Converted) and not node.text and isinstance(after, Text) and after.text:
+            nodes[index] = Converted(after.text[0], node.original + after.text[0])
+            nodes[index + 1] = Text(after.text[1:])
+    return nodes
 
 
 def _merge_text(nodes: list) -> list:
