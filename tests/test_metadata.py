@@ -338,6 +338,8 @@ def test_labelled_date_beats_an_earlier_one():
     (["晨光科技 · 2025-11-07 10:00"], "晨光科技", None),
     # an English blog engine's byline
     (["Posted on 2025-11-07 by 小凱"], None, "小凱"),
+    # the platform a post was sent from is not its outlet
+    (["2025-11-04 15:12 · 来自雪球"], "雪球", None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -695,3 +697,18 @@ def test_an_institution_news_section_names_no_outlet():
     article = from_lines(["校园新闻", "作者：宋佳  发布时间：2025-11-06", "某地新闻标题在这里出现", *PARAGRAPHS])
     assert article.meta.get("outlet") is None
     assert article.meta.get("author") == "宋佳"
+
+
+def test_a_forum_header_gives_title_author_and_time():
+    article = from_lines(["看板 Hiking", "作者 treeline (林線)", "標題 [問題] 合歡山冬季要帶冰爪嗎",
+                          "時間 Sun Nov  9 10:02:41 2025", *PARAGRAPHS])
+    assert article.meta["title"] == "合歡山冬季要帶冰爪嗎"
+    assert article.meta["date"] == "2025-11-09"
+    assert article.meta["author"] == "treeline"
+    assert article.meta.get("outlet") is None  # a board is a place, not a name
+
+
+def test_a_name_under_the_headline_above_the_time_is_the_poster():
+    article = from_lines(["小紅書", "週末去哪裡爬山比較不擠", "山腳下的阿哲", "3 小時前", *PARAGRAPHS])
+    assert article.meta["author"] == "山腳下的阿哲"
+    assert article.meta["outlet"] == "小紅書"

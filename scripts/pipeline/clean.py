@@ -393,6 +393,10 @@ def clean(article: Article) -> None:
                 after = lines[at + 1] if at + 1 < len(lines) else None
                 person = after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
                     and any(name in ("date_line", "byline") for name, _ in after.cues)
+                # under the headline, a name just above the post's time is its poster's (a forum's byline)
+                person = person or (headline is not None and line.number > headline.number and after is not None
+                                    and not cfg["masthead"].search(line.plain)
+                                    and any(name == "date_line" for name, _ in after.cues))
                 role = "author" if person or any(cfg["follow_person"].search(n.plain) for n in lines[at + 1: at + 3]) else "outlet"
                 # a name above a bare follow button is the account that published the page,
                 # as much an outlet's name as a masthead is (the platform's name stands higher)
@@ -429,6 +433,22 @@ def clean(article: Article) -> None:
             line.rule = "tail-label"
             line.evidence.append(f"an outlet's name above chrome line {lines[i + 1].number}")
 
+    # A page's tags, one a line between its byline and the text (修复 / 胶片 /
+    # 相机): three or more single words in a row after chrome in the head
+    # zone. A subtitle or a first section heading is one line, and longer.
+    run: list = []
+    for i, line in enumerate(lines + [None]):
+        if line is not None and line.zone == "head" and line is not headline and line.score < threshold \
+                and _short_label(line) and line.letters <= TAG_LETTERS and not re.search(r"\s", line.plain):
+            run.append(i)
+            continue
+        if len(run) >= 3 and run[0] > 0 and lines[run[0] - 1].score >= threshold:
+            for at in run:
+                lines[at].score = threshold
+                lines[at].rule = "tags"
+                lines[at].evidence.append(f"one of {len(run)} single words in a row after chrome line {lines[run[0] - 1].number}")
+        run = []
+
     # Neighbours: a short line among chrome lines is chrome (list items, slogans).
     for i, line in enumerate(lines):
         if line is headline or line.score >= threshold or line.zone == "body" or not _short_label(line):
@@ -455,6 +475,9 @@ def clean(article: Article) -> None:
     article.body = [(number, raw) for index, (number, raw) in enumerate(body)
                     if number not in removed_numbers and index not in kept_breaks]
     _take_datelines(article)
+
+
+TAG_LETTERS = 6  # a tag is a word or two
 
 
 def _section(token: str, sections: set) -> bool:
@@ -502,6 +525,9 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
              and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
     if len(named) < len(head):
         head = [line for line in head if line not in named]
+    # a publishing platform's name (批踢踢實業坊, 小紅書) is never a headline
+    from .metadata import is_platform
+    head = [line for line in head if not is_platform(line.text)]
     if head:
         # the headline stands just above its byline; among the rest, the longest
         def above_byline(line: Line) -> bool:
