@@ -69,6 +69,11 @@ TAIL_CHROME = [
     ("Thanks for reading 山城札記! Subscribe for free to receive new posts.", "newsletter_prompt"),
     ("8 Likes", "english_interface"),
     ("Discussion about this post", "english_interface"),
+    # an editor of one medium, a reviewing doctor, a health-advice disclaimer, a fiction site's buttons
+    ("图片编辑：孙可", "credit_line"),
+    ("审核专家：赵明 副主任医师", "credit"),
+    ("以上内容仅供了解，不能代替医生诊断。", "reprint"),
+    ("投推荐票", "interface"),
 ]
 
 
@@ -618,3 +623,10 @@ def test_forum_post_header_fields_leave_and_the_time_is_a_date_line():
     clean(article)
     assert kept(article) == PARAGRAPHS
     assert removed(article) == {header[0]: "post_header", header[1]: "post_header", header[2]: "date_line"}
+
+
+def test_a_transcript_keeps_its_speakers_labels_though_they_repeat():
+    lines = ["主持人：", PARAGRAPHS[0], "发言人：", PARAGRAPHS[1], "主持人：", PARAGRAPHS[2]]
+    article = make_article(["某市发布会实录", *lines])
+    clean(article)
+    assert kept(article)[-6:] == lines

@@ -338,6 +338,8 @@ def test_labelled_date_beats_an_earlier_one():
     (["晨光科技 · 2025-11-07 10:00"], "晨光科技", None),
     # an English blog engine's byline
     (["Posted on 2025-11-07 by 小凱"], None, "小凱"),
+    # a writer's department before the name; the account's header names an institution, not the writer
+    (["原创 江城市中医院 杏林小报 2025年11月03日 08:00", "作者：儿科 吴敏"], "杏林小报", "吴敏"),
     # the platform a post was sent from is not its outlet
     (["2025-11-04 15:12 · 来自雪球"], "雪球", None),
 ])
@@ -712,3 +714,9 @@ def test_a_name_under_the_headline_above_the_time_is_the_poster():
     article = from_lines(["小紅書", "週末去哪裡爬山比較不擠", "山腳下的阿哲", "3 小時前", *PARAGRAPHS])
     assert article.meta["author"] == "山腳下的阿哲"
     assert article.meta["outlet"] == "小紅書"
+
+
+def test_a_category_with_its_english_name_is_no_outlet():
+    article = from_lines(["Mobile01", "Android 手機", "中階手機用了半年的電池表現", "小林哥", "2025-11-02 22:15", *PARAGRAPHS])
+    assert article.meta["outlet"] == "Mobile01"
+    assert article.meta["author"] == "小林哥"

@@ -296,7 +296,9 @@ def clean(article: Article) -> None:
     seen: dict[str, int] = {}
     for line in lines:
         key = line.plain
-        if len(key) >= 4 and not line.protected and key in seen:
+        # a speaker's label in a transcript (主持人：) is printed again by nature
+        speaker = line.zone == "body" and key.endswith(("：", ":"))
+        if len(key) >= 4 and not line.protected and key in seen and not speaker:
             line.score += weights["repeated"]
             line.rule = line.rule if line.cues else "repeated"
             line.evidence.append(f"repeats line {seen[key]}")

@@ -250,7 +250,8 @@ def text_metadata(article: Article) -> dict:
     # a label is a name, never a button (查看原文); a blog's name loses its platform's (X :: 痞客邦 ::)
     labels = [(number, _site_name(_BULLET.sub("", text)), where, named, role)
               for number, text, where, named, role in article.evidence.get("labels", [])
-              if not _interface(text) and simplified(_site_name(text)) not in not_names]
+              if not _interface(text) and simplified(_site_name(text)) not in not_names
+              and not _section_name(_site_name(text))]  # Android 手機: a category, not a name
     if "author" not in found:
         for number, text, where, _, role in labels:
             if role == "author" and simplified(text) not in not_names:
