@@ -464,6 +464,19 @@ def clean(article: Article) -> None:
             line.rule = "neighbours"
             line.evidence.append(f"short line after chrome line {before.number}")
 
+    # The tail's furniture, read upwards: a short line just above a chrome
+    # line in the tail (分享此文： above its buttons, an unlabelled list's
+    # heading) is chrome too, whatever its words; a line ending as a sentence
+    # or a bracket does (a closing question, an end mark: （完）) is the article's.
+    ends = tuple(cfg["data"]["prose"]["sentence_end"] + cfg["data"]["prose"]["closing_marks"])
+    for i in range(len(lines) - 2, -1, -1):
+        line, after = lines[i], lines[i + 1]
+        if line.zone == "tail" and line is not headline and line.score < threshold and _short_label(line) \
+                and not line.text.rstrip().endswith(ends) and after.score >= threshold and after.zone == "tail" and weights.get("lead_in", 0):
+            line.score += weights["lead_in"]
+            line.rule = "lead-in"
+            line.evidence.append(f"short line just above chrome line {after.number} in the tail")
+
     removed_numbers = set()
     for line in lines:
         evidence = "; ".join(line.evidence + [f"score {line.score:.1f}"])
