@@ -630,3 +630,25 @@ def test_a_transcript_keeps_its_speakers_labels_though_they_repeat():
     article = make_article(["某市发布会实录", *lines])
     clean(article)
     assert kept(article)[-6:] == lines
+
+
+def test_short_lines_closing_the_page_are_its_furniture_whatever_their_words():
+    closing = ["尚無回應", "寫下回應", "本站文章列表"]
+    article = make_article([*PARAGRAPHS, *closing])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert {removed(article)[line] for line in closing} == {"closing-run"}
+
+
+def test_a_list_closing_the_text_with_a_full_stop_stays():
+    closing = ["一是早出门", "二是带雨具", "三是结伴而行。"]
+    article = make_article([*PARAGRAPHS, *closing])
+    clean(article)
+    assert kept(article) == [*PARAGRAPHS, *closing]
+
+
+def test_a_short_line_just_above_tail_chrome_leads_into_it():
+    article = make_article([*PARAGRAPHS, "把這篇傳給朋友", "Facebook"])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article)["把這篇傳給朋友"] == "lead-in"

@@ -477,6 +477,22 @@ def clean(article: Article) -> None:
             line.rule = "lead-in"
             line.evidence.append(f"short line just above chrome line {after.number} in the tail")
 
+    # The page's last lines: three or more short lines in a row that close the
+    # page, none ending as a sentence or a bracket, are its furniture
+    # (沒有留言 / 發佈留言 / 較新的文章), whatever their words.
+    closing = []
+    for line in reversed(lines):
+        if line.zone != "tail" or line is headline or line.text.rstrip().endswith(ends) \
+                or not (line.score >= threshold or _short_label(line)):
+            break
+        closing.append(line)
+    if sum(line.score < threshold for line in closing) and len(closing) >= 3 and weights.get("closing_run", 0):
+        for line in closing:
+            if line.score < threshold:
+                line.score += weights["closing_run"]
+                line.rule = "closing-run"
+                line.evidence.append(f"one of {len(closing)} short lines closing the page")
+
     removed_numbers = set()
     for line in lines:
         evidence = "; ".join(line.evidence + [f"score {line.score:.1f}"])
