@@ -40,6 +40,7 @@ HEAD_CHROME = [
     ("阅读量：12,386", "counter"),
     ("阅读时长约 6 分钟", "counter"),
     ("廣告", "advert"),
+    ("2025年10月", "date_line"),
     ("2025/10/23 10:32", "byline"),
     ("記者林怡君／台北報導", "byline"),
     ("文｜刘洋", "credit"),
@@ -74,6 +75,7 @@ TAIL_CHROME = [
     ("审核专家：赵明 副主任医师", "credit"),
     ("以上内容仅供了解，不能代替医生诊断。", "reprint"),
     ("投推荐票", "interface"),
+    ("阅读 2.4k", "counter"),
 ]
 
 

@@ -720,3 +720,20 @@ def test_a_category_with_its_english_name_is_no_outlet():
     article = from_lines(["Mobile01", "Android 手機", "中階手機用了半年的電池表現", "小林哥", "2025-11-02 22:15", *PARAGRAPHS])
     assert article.meta["outlet"] == "Mobile01"
     assert article.meta["author"] == "小林哥"
+
+
+def test_a_name_above_a_floor_number_is_the_poster():
+    article = from_lines(["贴吧", "老城区哪里能修旧收音机", "河边散步的人", "1楼", "来自iPhone客户端", *PARAGRAPHS])
+    assert article.meta["author"] == "河边散步的人"
+    assert article.meta["outlet"] == "贴吧"
+
+
+@pytest.mark.parametrize("lines, outlet", [
+    # an institution's office issues the text; the institution is the outlet
+    (["東嶺大學", "新聞中心", "發布單位：秘書室", "發布日期：2025-11-03"], "東嶺大學"),
+    # a newsletter's kind and number name no outlet
+    (["青松社區中心", "通訊 第 12 期"], "青松社區中心"),
+])
+def test_an_office_or_a_publication_kind_gives_way_to_the_institution(lines, outlet):
+    article = from_lines([*lines, "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta.get("outlet") == outlet

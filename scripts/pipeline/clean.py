@@ -103,6 +103,7 @@ def config():
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
+        "post_number": _compile(data["post_number"], "chrome.yml post_number"),
         "signature": _compile(data["signature"], "chrome.yml signature"),
     }
 
@@ -387,7 +388,8 @@ def clean(article: Article) -> None:
             line.rule = "head-label"
             line.evidence.append("short label before the article")
             plain = line.plain
-            if tokens and not all(_section(t, cfg["sections"]) for t in tokens):
+            # a section names no one, nor does a post's number (1楼)
+            if tokens and not all(_section(t, cfg["sections"]) for t in tokens) and not cfg["post_number"].fullmatch(plain):
                 at = lines.index(line)
                 # a name followed by "follow him" is the author's, not the outlet's
                 # a name followed by "follow him" is the author's, not the outlet's; so is a
@@ -395,10 +397,12 @@ def clean(article: Article) -> None:
                 after = lines[at + 1] if at + 1 < len(lines) else None
                 person = after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
                     and any(name in ("date_line", "byline") for name, _ in after.cues)
-                # under the headline, a name just above the post's time is its poster's (a forum's byline)
+                # under the headline, a name just above the post's time or its floor number is its
+                # poster's (a forum's byline)
                 person = person or (headline is not None and line.number > headline.number and after is not None
                                     and not cfg["masthead"].search(line.plain)
-                                    and any(name == "date_line" for name, _ in after.cues))
+                                    and (any(name == "date_line" for name, _ in after.cues)
+                                         or bool(cfg["post_number"].fullmatch(after.plain))))
                 role = "author" if person or any(cfg["follow_person"].search(n.plain) for n in lines[at + 1: at + 3]) else "outlet"
                 # a name above a bare follow button is the account that published the page,
                 # as much an outlet's name as a masthead is (the platform's name stands higher)
