@@ -40,6 +40,7 @@ HEAD_CHROME = [
     ("阅读量：12,386", "counter"),
     ("阅读时长约 6 分钟", "counter"),
     ("廣告", "advert"),
+    ("2025年10月", "date_line"),
     ("2025/10/23 10:32", "byline"),
     ("記者林怡君／台北報導", "byline"),
     ("文｜刘洋", "credit"),
@@ -56,6 +57,25 @@ TAIL_CHROME = [
     ("商务合作请联系：biz@example.com", "contact"),
     ("爆料热线：0571-88888888", "contact"),
     ("Advertisement", "advert"),
+    # a social page's counts with their measure words and reactions drawn as symbols
+    ("38則留言", "counter"),
+    ("7次分享", "counter"),
+    ("👍😮 152", "counter"),
+    ("查看翻譯", "interface"),
+    # a forum's sign-off and its readers' comments with a user ID and a time
+    ("※ 發信站: 某某實業坊(example.tw), 來自: 10.0.0.1", "reprint"),
+    ("推 riverside: 寫得很清楚，謝謝分享 11/09 08:12", "comment_line"),
+    ("噓 nightowl: 路線好像不太對 11/09 09:30", "comment_line"),
+    # a newsletter platform's prompts and counts in English
+    ("Thanks for reading 山城札記! Subscribe for free to receive new posts.", "newsletter_prompt"),
+    ("8 Likes", "english_interface"),
+    ("Discussion about this post", "english_interface"),
+    # an editor of one medium, a reviewing doctor, a health-advice disclaimer, a fiction site's buttons
+    ("图片编辑：孙可", "credit_line"),
+    ("审核专家：赵明 副主任医师", "credit"),
+    ("以上内容仅供了解，不能代替医生诊断。", "reprint"),
+    ("投推荐票", "interface"),
+    ("阅读 2.4k", "counter"),
 ]
 
 
@@ -583,3 +603,54 @@ def test_a_masthead_run_after_its_latin_name_is_not_the_headline():
                             "冬季電費不調漲 經濟部：明年四月再檢討", *PARAGRAPHS])
     clean(article)
     assert article.evidence["headline"][1] == "冬季電費不調漲 經濟部：明年四月再檢討"
+
+
+def test_a_run_of_single_words_after_chrome_is_a_tag_list():
+    tags = ["露营", "装备", "亲子"]
+    article = make_article(["帐篷选购的几点经验", "2025年11月02日 19:32", *tags, *PARAGRAPHS])
+    clean(article)
+    assert kept(article)[-3:] == PARAGRAPHS and not set(tags) & set(kept(article))
+    assert all(removed(article)[tag] == "tags" for tag in tags)
+
+
+def test_one_short_subtitle_after_the_byline_stays():
+    article = make_article(["帐篷选购的几点经验", "2025年11月02日 19:32", "上篇", *PARAGRAPHS])
+    clean(article)
+    assert "上篇" in kept(article)
+
+
+def test_forum_post_header_fields_leave_and_the_time_is_a_date_line():
+    header = ["看板 Hiking", "標題 [問題] 合歡山冬季要帶冰爪嗎", "時間 Sun Nov  9 10:02:41 2025"]
+    article = make_article([*header, *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article) == {header[0]: "post_header", header[1]: "post_header", header[2]: "date_line"}
+
+
+def test_a_transcript_keeps_its_speakers_labels_though_they_repeat():
+    lines = ["主持人：", PARAGRAPHS[0], "发言人：", PARAGRAPHS[1], "主持人：", PARAGRAPHS[2]]
+    article = make_article(["某市发布会实录", *lines])
+    clean(article)
+    assert kept(article)[-6:] == lines
+
+
+def test_short_lines_closing_the_page_are_its_furniture_whatever_their_words():
+    closing = ["尚無回應", "寫下回應", "本站文章列表"]
+    article = make_article([*PARAGRAPHS, *closing])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert {removed(article)[line] for line in closing} == {"closing-run"}
+
+
+def test_a_list_closing_the_text_with_a_full_stop_stays():
+    closing = ["一是早出门", "二是带雨具", "三是结伴而行。"]
+    article = make_article([*PARAGRAPHS, *closing])
+    clean(article)
+    assert kept(article) == [*PARAGRAPHS, *closing]
+
+
+def test_a_short_line_just_above_tail_chrome_leads_into_it():
+    article = make_article([*PARAGRAPHS, "把這篇傳給朋友", "Facebook"])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article)["把這篇傳給朋友"] == "lead-in"

@@ -13,6 +13,7 @@ from pipeline.metadata import (
     load_metadata_file,
     chinese_number,
     gregorian,
+    is_platform,
     normalise_date,
     split_front_matter,
 )
@@ -284,7 +285,9 @@ def test_labelled_date_beats_an_earlier_one():
     (["文｜刘洋", "编辑｜陈晨"], None, "刘洋"),
     (["生活中心／綜合報導"], None, "生活中心"),
     (["原创 周小舟 跑者笔记 2025年10月19日 21:30 浙江"], "跑者笔记", "周小舟"),
-    (["编辑：孙悦"], None, "孙悦"),
+    # an editor is not the author
+    (["编辑：孙悦"], None, None),
+    (["编辑 | 夏天 审核 | 秋水"], None, None),
     # the reporter with an intern after the name
     (["城市晚报记者 周岚 实习生 何畅", "2025-10-21 08:30"], "城市晚报", "周岚"),
     # a byline run into the paper's name
@@ -335,6 +338,10 @@ def test_labelled_date_beats_an_earlier_one():
     (["晨光科技 · 2025-11-07 10:00"], "晨光科技", None),
     # an English blog engine's byline
     (["Posted on 2025-11-07 by 小凱"], None, "小凱"),
+    # a writer's department before the name; the account's header names an institution, not the writer
+    (["原创 江城市中医院 杏林小报 2025年11月03日 08:00", "作者：儿科 吴敏"], "杏林小报", "吴敏"),
+    # the platform a post was sent from is not its outlet
+    (["2025-11-04 15:12 · 来自雪球"], "雪球", None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -665,3 +672,68 @@ def test_a_reporter_credited_at_the_end_is_the_author():
 def test_a_company_holding_the_copyright_leaves_the_outlet_to_the_masthead():
     article = from_lines(["晨光雜誌", "小鎮書店轉型社區客廳", "2025-11-05", *PARAGRAPHS, "晨光文化出版股份有限公司 版權所有"])
     assert article.meta["outlet"] == "晨光雜誌"
+
+
+@pytest.mark.parametrize("value, platform", [
+    ("小紅書", True), ("方格子 vocus", True), ("搜狐首页", True), ("Yahoo奇摩新聞", True), ("medium", True),
+    ("晨光新闻", False), ("小樹的散步筆記", False), ("香港電台", False),
+])
+def test_platform_names_in_both_scripts(value, platform):
+    assert is_platform(value) is platform
+
+
+@pytest.mark.parametrize("lines, outlet", [
+    # an account's name under the platform's: the account published the page
+    (["小紅書", "山城散步的阿青", "关注", "2025-11-02 07:30"], "山城散步的阿青"),
+    # a source label naming the platform gives way to the column the page names
+    (["来源：今日头条", "城南旧事馆 2025-11-03 09:10"], "城南旧事馆"),
+    # a platform's page that names no publisher: the platform is the outlet
+    (["来源：豆瓣", "2025-11-03 09:10"], "豆瓣"),
+])
+def test_a_platform_is_the_outlet_only_when_no_publisher_is_named(lines, outlet):
+    article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
+    assert article.meta.get("outlet") == outlet
+
+
+def test_an_institution_news_section_names_no_outlet():
+    article = from_lines(["校园新闻", "作者：宋佳  发布时间：2025-11-06", "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta.get("outlet") is None
+    assert article.meta.get("author") == "宋佳"
+
+
+def test_a_forum_header_gives_title_author_and_time():
+    article = from_lines(["看板 Hiking", "作者 treeline (林線)", "標題 [問題] 合歡山冬季要帶冰爪嗎",
+                          "時間 Sun Nov  9 10:02:41 2025", *PARAGRAPHS])
+    assert article.meta["title"] == "合歡山冬季要帶冰爪嗎"
+    assert article.meta["date"] == "2025-11-09"
+    assert article.meta["author"] == "treeline"
+    assert article.meta.get("outlet") is None  # a board is a place, not a name
+
+
+def test_a_name_under_the_headline_above_the_time_is_the_poster():
+    article = from_lines(["小紅書", "週末去哪裡爬山比較不擠", "山腳下的阿哲", "3 小時前", *PARAGRAPHS])
+    assert article.meta["author"] == "山腳下的阿哲"
+    assert article.meta["outlet"] == "小紅書"
+
+
+def test_a_category_with_its_english_name_is_no_outlet():
+    article = from_lines(["Mobile01", "Android 手機", "中階手機用了半年的電池表現", "小林哥", "2025-11-02 22:15", *PARAGRAPHS])
+    assert article.meta["outlet"] == "Mobile01"
+    assert article.meta["author"] == "小林哥"
+
+
+def test_a_name_above_a_floor_number_is_the_poster():
+    article = from_lines(["贴吧", "老城区哪里能修旧收音机", "河边散步的人", "1楼", "来自iPhone客户端", *PARAGRAPHS])
+    assert article.meta["author"] == "河边散步的人"
+    assert article.meta["outlet"] == "贴吧"
+
+
+@pytest.mark.parametrize("lines, outlet", [
+    # an institution's office issues the text; the institution is the outlet
+    (["東嶺大學", "新聞中心", "發布單位：秘書室", "發布日期：2025-11-03"], "東嶺大學"),
+    # a newsletter's kind and number name no outlet
+    (["青松社區中心", "通訊 第 12 期"], "青松社區中心"),
+])
+def test_an_office_or_a_publication_kind_gives_way_to_the_institution(lines, outlet):
+    article = from_lines([*lines, "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta.get("outlet") == outlet

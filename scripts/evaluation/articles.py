@@ -11,7 +11,10 @@ suffixes), g* (app banners, comment boxes, e-mail editions, paywalls), h*
 (creator pages, blog engines, newsletters), i* (social posts, diaries,
 broadcasters), j* (mobile pages, plain copies, Markdown), k* (article text
 easy to mistake for chrome: numbered steps, interviews, quotations, a phone
-number), l* to s* (mixing the kinds before). The first figures of e* and of
+number), l* to s* (mixing the kinds before), t* (publishing platforms:
+forums, writing communities, social pages, newsletters, aggregators), u*
+(recipes, transcripts, interviews, fiction chapters, Singapore and Malaysia),
+v* (community posts, show notes, newsletters, forum boards, institutions' sites). The first figures of e* and of
 g* onwards are kept in tests/articles/<letter>-first-measured.txt.
 Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
@@ -144,6 +147,9 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_p": {n: r for n, r in results.items() if n.startswith("q")},
         "after_q": {n: r for n, r in results.items() if n.startswith("r")},
         "after_r": {n: r for n, r in results.items() if n.startswith("s")},
+        "after_s": {n: r for n, r in results.items() if n.startswith("t")},
+        "after_t": {n: r for n, r in results.items() if n.startswith("u")},
+        "after_u": {n: r for n, r in results.items() if n.startswith("v")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}

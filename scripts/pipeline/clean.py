@@ -103,6 +103,7 @@ def config():
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
+        "post_number": _compile(data["post_number"], "chrome.yml post_number"),
         "signature": _compile(data["signature"], "chrome.yml signature"),
     }
 
@@ -296,7 +297,9 @@ def clean(article: Article) -> None:
     seen: dict[str, int] = {}
     for line in lines:
         key = line.plain
-        if len(key) >= 4 and not line.protected and key in seen:
+        # a speaker's label in a transcript (主持人：) is printed again by nature
+        speaker = line.zone == "body" and key.endswith(("：", ":"))
+        if len(key) >= 4 and not line.protected and key in seen and not speaker:
             line.score += weights["repeated"]
             line.rule = line.rule if line.cues else "repeated"
             line.evidence.append(f"repeats line {seen[key]}")
@@ -385,7 +388,8 @@ def clean(article: Article) -> None:
             line.rule = "head-label"
             line.evidence.append("short label before the article")
             plain = line.plain
-            if tokens and not all(_section(t, cfg["sections"]) for t in tokens):
+            # a section names no one, nor does a post's number (1楼)
+            if tokens and not all(_section(t, cfg["sections"]) for t in tokens) and not cfg["post_number"].fullmatch(plain):
                 at = lines.index(line)
                 # a name followed by "follow him" is the author's, not the outlet's
                 # a name followed by "follow him" is the author's, not the outlet's; so is a
@@ -393,6 +397,12 @@ def clean(article: Article) -> None:
                 after = lines[at + 1] if at + 1 < len(lines) else None
                 person = after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
                     and any(name in ("date_line", "byline") for name, _ in after.cues)
+                # under the headline, a name just above the post's time or its floor number is its
+                # poster's (a forum's byline)
+                person = person or (headline is not None and line.number > headline.number and after is not None
+                                    and not cfg["masthead"].search(line.plain)
+                                    and (any(name == "date_line" for name, _ in after.cues)
+                                         or bool(cfg["post_number"].fullmatch(after.plain))))
                 role = "author" if person or any(cfg["follow_person"].search(n.plain) for n in lines[at + 1: at + 3]) else "outlet"
                 # a name above a bare follow button is the account that published the page,
                 # as much an outlet's name as a masthead is (the platform's name stands higher)
@@ -429,6 +439,22 @@ def clean(article: Article) -> None:
             line.rule = "tail-label"
             line.evidence.append(f"an outlet's name above chrome line {lines[i + 1].number}")
 
+    # A page's tags, one a line between its byline and the text (修复 / 胶片 /
+    # 相机): three or more single words in a row after chrome in the head
+    # zone. A subtitle or a first section heading is one line, and longer.
+    run: list = []
+    for i, line in enumerate(lines + [None]):
+        if line is not None and line.zone == "head" and line is not headline and line.score < threshold \
+                and _short_label(line) and line.letters <= TAG_LETTERS and not re.search(r"\s", line.plain):
+            run.append(i)
+            continue
+        if len(run) >= 3 and run[0] > 0 and lines[run[0] - 1].score >= threshold:
+            for at in run:
+                lines[at].score = threshold
+                lines[at].rule = "tags"
+                lines[at].evidence.append(f"one of {len(run)} single words in a row after chrome line {lines[run[0] - 1].number}")
+        run = []
+
     # Neighbours: a short line among chrome lines is chrome (list items, slogans).
     for i, line in enumerate(lines):
         if line is headline or line.score >= threshold or line.zone == "body" or not _short_label(line):
@@ -441,6 +467,35 @@ def clean(article: Article) -> None:
             line.score += weights["neighbours"] + weights["zone"]
             line.rule = "neighbours"
             line.evidence.append(f"short line after chrome line {before.number}")
+
+    # The tail's furniture, read upwards: a short line just above a chrome
+    # line in the tail (分享此文： above its buttons, an unlabelled list's
+    # heading) is chrome too, whatever its words; a line ending as a sentence
+    # or a bracket does (a closing question, an end mark: （完）) is the article's.
+    ends = tuple(cfg["data"]["prose"]["sentence_end"] + cfg["data"]["prose"]["closing_marks"])
+    for i in range(len(lines) - 2, -1, -1):
+        line, after = lines[i], lines[i + 1]
+        if line.zone == "tail" and line is not headline and line.score < threshold and _short_label(line) \
+                and not line.text.rstrip().endswith(ends) and after.score >= threshold and after.zone == "tail" and weights.get("lead_in", 0):
+            line.score += weights["lead_in"]
+            line.rule = "lead-in"
+            line.evidence.append(f"short line just above chrome line {after.number} in the tail")
+
+    # The page's last lines: three or more short lines in a row that close the
+    # page, none ending as a sentence or a bracket, are its furniture
+    # (沒有留言 / 發佈留言 / 較新的文章), whatever their words.
+    closing = []
+    for line in reversed(lines):
+        if line.zone != "tail" or line is headline or line.text.rstrip().endswith(ends) \
+                or not (line.score >= threshold or _short_label(line)):
+            break
+        closing.append(line)
+    if sum(line.score < threshold for line in closing) and len(closing) >= 3 and weights.get("closing_run", 0):
+        for line in closing:
+            if line.score < threshold:
+                line.score += weights["closing_run"]
+                line.rule = "closing-run"
+                line.evidence.append(f"one of {len(closing)} short lines closing the page")
 
     removed_numbers = set()
     for line in lines:
@@ -455,6 +510,9 @@ def clean(article: Article) -> None:
     article.body = [(number, raw) for index, (number, raw) in enumerate(body)
                     if number not in removed_numbers and index not in kept_breaks]
     _take_datelines(article)
+
+
+TAG_LETTERS = 6  # a tag is a word or two
 
 
 def _section(token: str, sections: set) -> bool:
@@ -502,6 +560,9 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
              and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
     if len(named) < len(head):
         head = [line for line in head if line not in named]
+    # a publishing platform's name (批踢踢實業坊, 小紅書) is never a headline
+    from .metadata import is_platform
+    head = [line for line in head if not is_platform(line.text)]
     if head:
         # the headline stands just above its byline; among the rest, the longest
         def above_byline(line: Line) -> bool:

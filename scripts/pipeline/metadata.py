@@ -224,7 +224,9 @@ def text_metadata(article: Article) -> dict:
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
                 if simplified(value) in not_names or not value or _interface(value) or (group == "outlet" and _section_name(value)):
                     continue
-                rank = (priority, 0 if zone in ("head", "lead", "dateline") else 1, number)
+                # a platform's name gives way to any publisher the page names
+                demoted = PLATFORM_RANK if group == "outlet" and is_platform(value) else 0
+                rank = (priority + demoted, 0 if zone in ("head", "lead", "dateline") else 1, number)
                 if group not in found or rank < found[group][0]:
                     found[group] = (rank, value, f"line {number} ({name}): {text[:60]}")
     # Dates: labelled first, then the head zone, then the tail; never the story's own.
@@ -247,17 +249,21 @@ def text_metadata(article: Article) -> dict:
                 found["date"] = (rank, value, f"line {number} ({zone} zone date): {text[:60]}")
     # a label is a name, never a button (查看原文); a blog's name loses its platform's (X :: 痞客邦 ::)
     labels = [(number, _site_name(_BULLET.sub("", text)), where, named, role)
-              for number, text, where, named, role in article.evidence.get("labels", []) if not _interface(text)]
+              for number, text, where, named, role in article.evidence.get("labels", [])
+              if not _interface(text) and simplified(_site_name(text)) not in not_names
+              and not _section_name(_site_name(text))]  # Android 手機: a category, not a name
     if "author" not in found:
         for number, text, where, _, role in labels:
             if role == "author" and simplified(text) not in not_names:
                 found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
                 break
-    if "outlet" not in found:
+    if "outlet" not in found or found["outlet"][0][0] >= PLATFORM_RANK:
         # an aggregator prints its own name above the headline and the
-        # publisher's below it: the one below is the outlet
-        ranked = sorted((label for label in labels if label[4] == "outlet"), key=lambda label: (label[2] != "after", not label[3], label[0]))
-        if ranked:
+        # publisher's below it: the one below is the outlet; a platform's
+        # name is the outlet only when no account or publisher is named
+        ranked = sorted((label for label in labels if label[4] == "outlet"),
+                        key=lambda label: (is_platform(label[1]), label[2] != "after", not label[3], label[0]))
+        if ranked and ("outlet" not in found or not is_platform(ranked[0][1])):
             number, text, where, _, _ = ranked[0]
             found["outlet"] = ((9,), text, f"line {number} (label {where} the headline): {text}")
     _author_after_outlet(found, bylines)
@@ -268,6 +274,22 @@ def text_metadata(article: Article) -> dict:
         if full:
             found["outlet"] = (rank, full, source + f"; in full as the masthead prints it: {full}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
+
+
+PLATFORM_RANK = 100
+
+
+@functools.lru_cache(maxsize=1)
+def _platforms() -> re.Pattern:
+    data = load_data("bylines.yml")
+    names = sorted((str(name) for name in data["platforms"]), key=len, reverse=True)
+    return re.compile(f"(?i)(?:{'|'.join(map(re.escape, names))})\\s*(?:{data['platform_words']})?")
+
+
+def is_platform(value: str) -> bool:
+    """A publishing platform's name (小紅書, 方格子 vocus, 搜狐首页), not a publisher's."""
+    from .clean import simplified
+    return any(_platforms().fullmatch(simplified(name).strip()) for name in (value, _site_name(value)))
 
 
 def _site_name(label: str) -> str:
