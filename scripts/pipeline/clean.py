@@ -251,12 +251,14 @@ def clean(article: Article) -> None:
     for number, raw in article.body:
         line = raw
         for name, pattern, replace in cfg["inline"]:
-            for match in pattern.finditer(line):
+            matches = list(pattern.finditer(line))
+            for match in matches:
                 article.removed.append(Removal(number, match.group(0), name, "inline fragment"))
                 if name in cfg["data"]["credit_fragments"]:
                     # a credit tacked onto the text (（记者 王川）) is a byline too
                     article.evidence.setdefault("bylines", []).append((number, match.group(0).strip(" （()）"), "tail"))
-            line = pattern.sub(replace, line)
+            if matches:  # most lines hold none: no substitution to run
+                line = pattern.sub(replace, line)
         if raw.strip() and not line.strip():
             continue  # the whole line was a fragment, recorded above
         body.append((number, line))

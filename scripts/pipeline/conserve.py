@@ -11,20 +11,12 @@ import unicodedata
 import markdown
 
 from .article import Article, Block, SeedError, Text
+from .text import KeptCharacters
 
 _TAG = re.compile(r"<(?:a\s[^>]*href=\"([^\"]*)\"[^>]*|[^>]*)>")
 
 
-class _LettersAndDigits(dict):
-    """A str.translate table keeping letters, digits and Han characters and
-    dropping the rest, filled in as characters are first met."""
-
-    def __missing__(self, code: int):
-        self[code] = code if unicodedata.category(chr(code))[0] in "LN" else None
-        return self[code]
-
-
-_KEPT = _LettersAndDigits()
+_KEPT = KeptCharacters(lambda char: unicodedata.category(char)[0] in "LN")  # letters, digits, Han characters
 
 
 def comparable(text: str) -> str:
