@@ -169,11 +169,16 @@ def is_prose(text: str, settings: dict) -> bool:
     return stripped[-1] in settings["sentence_end"]
 
 
+_FEATURES_KEPT = 65536
+
+
 def _features(index: int, number: int, text: str, cfg: dict) -> Line:
     # a line's features depend on its text alone; unwrapping and scoring ask
     # for the same line more than once, and pages repeat their chrome lines
     known = cfg["features"].get(text)
     if known is None:
+        if len(cfg["features"]) >= _FEATURES_KEPT:
+            cfg["features"].clear()  # a long `mkdocs serve` session: start over rather than grow
         known = cfg["features"][text] = _text_features(text, cfg)
     plain, letters, prose, long, protected, cues, weight, legal, sure = known
     return Line(
