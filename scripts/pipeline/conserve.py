@@ -42,7 +42,7 @@ def missing(article: Article, page_markdown: str) -> list[tuple[int, str, str]]:
     """(line number, line, stage that lost it) for every kept body line whose
     characters are not, in order, in the page."""
     page = comparable(page_text(page_markdown))
-    blocks = comparable("".join(block.text for block in article.blocks))
+    blocks = None  # the blocks' own text, needed only to name the stage that lost a line
     position = 0
     lost = []
     for number, line in article.body:
@@ -58,6 +58,8 @@ def missing(article: Article, page_markdown: str) -> list[tuple[int, str, str]]:
         window = page[position: position + 4 * len(wanted) + 200]
         matched = _subsequence_end(wanted, window)
         if matched is None:
+            if blocks is None:
+                blocks = comparable("".join(block.text for block in article.blocks))
             lost.append((number, line, "render" if wanted in blocks else "structure"))
             continue
         position += matched
