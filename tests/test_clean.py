@@ -654,3 +654,22 @@ def test_a_short_line_just_above_tail_chrome_leads_into_it():
     clean(article)
     assert kept(article) == PARAGRAPHS
     assert removed(article)["把這篇傳給朋友"] == "lead-in"
+
+
+@pytest.mark.parametrize("line, rule", HEAD_CHROME + TAIL_CHROME)
+def test_a_line_judged_again_has_its_features_again_with_cues_of_its_own(line, rule):
+    cfg = clean_module.config()
+    first = clean_module._features(0, 1, line, cfg)
+    assert rule in [name for name, _ in first.cues]
+    first.cues.append(("navigation", line))  # what the menu check does to a line
+    again = clean_module._features(7, 9, line, cfg)
+    assert (again.index, again.number) == (7, 9)
+    assert again.cues == first.cues[:-1]
+
+
+def test_cues_read_a_link_s_label_not_its_address():
+    cfg = clean_module.config()
+    def names(line):
+        return {name for name, _ in clean_module._features(0, 1, line, cfg).cues}
+    assert "related" in names("[更多科技报道](https://e.com/a)")  # ^更多…报道$ holds for the label alone
+    assert "related" not in names("[新款手机发布](https://example.com/related-reading)")

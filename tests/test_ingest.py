@@ -154,3 +154,11 @@ def test_missing_file_raises_naming_file(tmp_path):
     with pytest.raises(SeedError) as info:
         read_seed(tmp_path / "nowhere.txt")
     assert "nowhere.txt" in str(info.value)
+
+
+def test_garbled_counts_unassigned_private_and_control_characters_but_not_line_breaks():
+    prose = "这是项目自己写的一段文字，用来检查解码。" * 20  # 400 characters: more than 4 odd ones is garbage
+    assert not ingest._garbled(prose + "\n\t\r" * 50)
+    assert not ingest._garbled(prose + "\ue000\x07\U0010fffe\x1b")
+    assert ingest._garbled(prose + "\ue000\x07\U0010fffe\x1b\ue001")
+    assert ingest._garbled("ab\ue000\ue001\ue002")  # a short text: more than two

@@ -11,7 +11,7 @@ from pipeline.build import process
 from pipeline.metadata import load_metadata_file
 from pipeline.variants import (
     ambiguity_report, ambiguous_spans, config_for, convert_blocks, converter, dictionary, engine, make_variants,
-    own_dictionaries, read_dictionary,
+    own_dictionaries, read_dictionary, word_bounds,
 )
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -426,6 +426,19 @@ def test_marks_cover_whole_entries():
     assert nodes[0] == Converted("隐私专员", "私隱專員")
     nodes = converter(HANT).convert_marked("计算机视觉算法")
     assert [n for n in nodes if isinstance(n, Converted)] == [Converted("電腦視覺", "计算机视觉"), Converted("演算法", "算法")]
+
+
+@pytest.mark.parametrize("target, region, texts", [
+    (HANT, "", ["软件视频在计算机上播放，头发干净", "计算机视觉算法", "头发干净，后来他们参数审核", "English only", "网络视频\n下一行"]),
+    (HANS, "", ["軟體影片在電腦上播放", "頭髮乾淨，後來", "資料分析與演算法"]),
+    (HANS, "HK", ["私隱專員公署的軟件", "的士司機"]),
+])
+def test_marks_are_the_same_with_word_bounds_remembered(target, region, texts):
+    convert = converter(target, region)
+    word_bounds.cache_clear()
+    fresh = [convert.convert_marked(text) for text in texts]
+    assert word_bounds.cache_info().currsize  # jieba was asked
+    assert [convert.convert_marked(text) for text in texts] == fresh
 
 
 def test_headings_are_converted_but_not_marked():

@@ -24,10 +24,11 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = ("{{", "#", ">", "!", "[", "<", "-", "*", "|", "`")
 
 
+@functools.lru_cache(maxsize=65536)
 def simplified(text: str) -> str:
     """The text in Simplified characters, position for position (cues are
     written once, in Simplified); the text itself when a conversion would
-    change its length."""
+    change its length. Memoised: every cue and stage asks again for the same line."""
     converted = _T2S.convert(text)
     return converted if len(converted) == len(text) else text
 
@@ -52,9 +53,9 @@ class Cue:
         if self.raw:
             plain = simplified(text)
         else:
-            plain = _MD_LINK.sub(r"\1", plain)
+            plain = _delinked(plain)
         if self.words:
-            tokens = [t for t in _SPLIT.split(plain) if t]
+            tokens = _tokens(plain)
             if tokens and all(t.casefold() in self.words or any(p.fullmatch(t) for p in self.word_patterns) for t in tokens):
                 return plain
             return ""
@@ -63,6 +64,17 @@ class Cue:
             if found:
                 return found.group(0) or plain
         return ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _delinked(plain: str) -> str:
+    """A line's words: each Markdown link reduced to its label (asked once per line, not per cue)."""
+    return _MD_LINK.sub(r"\1", plain) if "](" in plain else plain
+
+
+@functools.lru_cache(maxsize=65536)
+def _tokens(plain: str) -> tuple:
+    return tuple(t for t in _SPLIT.split(plain) if t)
 
 
 def _compile(pattern: str, where: str) -> re.Pattern:
@@ -105,6 +117,7 @@ def config():
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
         "post_number": _compile(data["post_number"], "chrome.yml post_number"),
         "signature": _compile(data["signature"], "chrome.yml signature"),
+        "features": {},  # line text -> _text_features, filled as lines are seen
     }
 
 
@@ -157,7 +170,25 @@ def is_prose(text: str, settings: dict) -> bool:
     return stripped[-1] in settings["sentence_end"]
 
 
+_FEATURES_KEPT = 65536
+
+
 def _features(index: int, number: int, text: str, cfg: dict) -> Line:
+    # a line's features depend on its text alone; unwrapping and scoring ask
+    # for the same line more than once, and pages repeat their chrome lines
+    known = cfg["features"].get(text)
+    if known is None:
+        if len(cfg["features"]) >= _FEATURES_KEPT:
+            cfg["features"].clear()  # a long `mkdocs serve` session: start over rather than grow
+        known = cfg["features"][text] = _text_features(text, cfg)
+    plain, letters, prose, long, protected, cues, weight, legal, sure = known
+    return Line(
+        index=index, number=number, text=text, plain=plain, letters=letters, prose=prose, long=long,
+        protected=protected, cues=list(cues), weight=weight, legal=legal, sure=sure,
+    )
+
+
+def _text_features(text: str, cfg: dict) -> tuple:
     settings = cfg["data"]["prose"]
     plain = simplified(text)
     cues = []
@@ -171,14 +202,8 @@ def _features(index: int, number: int, text: str, cfg: dict) -> Line:
                 weight = cue.weight
             legal = legal or cue.legal
             sure = sure or cue.sure
-    return Line(
-        index=index, number=number, text=text, plain=plain,
-        letters=len(_LETTER.findall(text)),
-        prose=is_prose(text, settings),
-        long=len(text) > settings["long_chars"],
-        protected=any(p.search(text) for p in cfg["protected"]),
-        cues=cues, weight=weight, legal=legal, sure=sure,
-    )
+    return (plain, len(_LETTER.findall(text)), is_prose(text, settings), len(text) > settings["long_chars"],
+            any(p.search(text) for p in cfg["protected"]), tuple(cues), weight, legal, sure)
 
 
 def _anchor(line: Line) -> bool:
@@ -232,12 +257,14 @@ def clean(article: Article) -> None:
     for number, raw in article.body:
         line = raw
         for name, pattern, replace in cfg["inline"]:
-            for match in pattern.finditer(line):
+            matches = list(pattern.finditer(line))
+            for match in matches:
                 article.removed.append(Removal(number, match.group(0), name, "inline fragment"))
                 if name in cfg["data"]["credit_fragments"]:
                     # a credit tacked onto the text (（记者 王川）) is a byline too
                     article.evidence.setdefault("bylines", []).append((number, match.group(0).strip(" （()）"), "tail"))
-            line = pattern.sub(replace, line)
+            if matches:  # most lines hold none: no substitution to run
+                line = pattern.sub(replace, line)
         if raw.strip() and not line.strip():
             continue  # the whole line was a fragment, recorded above
         body.append((number, line))

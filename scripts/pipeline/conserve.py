@@ -11,20 +11,12 @@ import unicodedata
 import markdown
 
 from .article import Article, Block, SeedError, Text
+from .text import KeptCharacters
 
 _TAG = re.compile(r"<(?:a\s[^>]*href=\"([^\"]*)\"[^>]*|[^>]*)>")
 
 
-class _LettersAndDigits(dict):
-    """A str.translate table keeping letters, digits and Han characters and
-    dropping the rest, filled in as characters are first met."""
-
-    def __missing__(self, code: int):
-        self[code] = code if unicodedata.category(chr(code))[0] in "LN" else None
-        return self[code]
-
-
-_KEPT = _LettersAndDigits()
+_KEPT = KeptCharacters(lambda char: unicodedata.category(char)[0] in "LN")  # letters, digits, Han characters
 
 
 def comparable(text: str) -> str:
@@ -50,7 +42,7 @@ def missing(article: Article, page_markdown: str) -> list[tuple[int, str, str]]:
     """(line number, line, stage that lost it) for every kept body line whose
     characters are not, in order, in the page."""
     page = comparable(page_text(page_markdown))
-    blocks = comparable("".join(block.text for block in article.blocks))
+    blocks = None  # the blocks' own text, needed only to name the stage that lost a line
     position = 0
     lost = []
     for number, line in article.body:
@@ -66,6 +58,8 @@ def missing(article: Article, page_markdown: str) -> list[tuple[int, str, str]]:
         window = page[position: position + 4 * len(wanted) + 200]
         matched = _subsequence_end(wanted, window)
         if matched is None:
+            if blocks is None:
+                blocks = comparable("".join(block.text for block in article.blocks))
             lost.append((number, line, "render" if wanted in blocks else "structure"))
             continue
         position += matched

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .article import Seed, SeedError
 from .config import load_data
+from .text import KeptCharacters
 
 # Control and format characters (zero-width spaces, bidi overrides, BOMs) carry
 # nothing a reader sees and confuse every later stage; newline and tab stay.
@@ -25,12 +26,19 @@ _BOMS = (
 )
 
 
+def _odd(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category in ("Cn", "Co", "Cs") or (category == "Cc" and char not in "\n\r\t")
+
+
+_ODD = KeptCharacters(_odd)
+
+
 def _garbled(text: str) -> bool:
     """Bytes forced through a decoder they were not written for come out as
     unassigned, private-use or control characters."""
     sample = text[:200000]
-    odd = sum(1 for c in sample if unicodedata.category(c) in ("Cn", "Co", "Cs") or (unicodedata.category(c) == "Cc" and c not in "\n\r\t"))
-    return odd > max(2, len(sample) // 100)
+    return len(sample.translate(_ODD)) > max(2, len(sample) // 100)
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:

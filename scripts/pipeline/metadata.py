@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .article import Article, Removal, SeedError
-from .config import load_data
+from .config import load_data, parse_yaml
 from .schema import DataError, check
 from .text import HAN
 
@@ -31,7 +31,7 @@ def split_front_matter(article: Article) -> None:
         if end is not None:
             source = "\n".join(lines[start + 1:end])
             try:
-                data = yaml.safe_load(source) if fence == "---" else tomllib.loads(source)
+                data = parse_yaml(source) if fence == "---" else tomllib.loads(source)
             except (yaml.YAMLError, tomllib.TOMLDecodeError):
                 data = None
             if isinstance(data, dict):
@@ -80,7 +80,7 @@ def load_metadata_file(seeds_dir: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise SeedError(path, f"metadata file is not valid YAML: {error}")
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):

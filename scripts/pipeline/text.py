@@ -14,6 +14,20 @@ HAN_CHARACTER = re.compile(f"[{HAN}]")
 WEB_SCHEMES = ("http://", "https://")
 
 
+class KeptCharacters(dict):
+    """A str.translate table keeping the characters `keep` accepts and
+    dropping the rest, filled in as characters are first met: the loop over
+    the text runs in C, `keep` once per distinct character."""
+
+    def __init__(self, keep):
+        super().__init__()
+        self.keep = keep
+
+    def __missing__(self, code: int):
+        self[code] = code if self.keep(chr(code)) else None
+        return self[code]
+
+
 def is_web_url(url) -> bool:
     return str(url or "").startswith(WEB_SCHEMES)
 

@@ -209,12 +209,14 @@ def tokenizer(config: str) -> jieba.Tokenizer:
     return words
 
 
-def word_bounds(text: str, config: str) -> list[int]:
-    """Word boundaries of Simplified text (no guessing of new words)."""
+@functools.lru_cache(maxsize=65536)
+def word_bounds(text: str, config: str) -> tuple[int, ...]:
+    """Word boundaries of Simplified text (no guessing of new words); memoised,
+    as jieba costs more than the conversion and a window's words recur."""
     bounds = [0]
     for _, _, end in tokenizer(config).tokenize(text, HMM=False):
         bounds.append(end)
-    return bounds
+    return tuple(bounds)
 
 
 def windowed_bounds(length: int, opcodes: list, bounds_of, margin: int = 12) -> list[int]:
@@ -414,8 +416,11 @@ class Converter:
                 changed = converted != self.baseline(source) and not self.same_words(source, converted)
                 nodes.append(Converted(converted, source) if changed else Text(converted))
                 continue
+            if not _HAN.search(source):
+                nodes.append(Text(converted))
+                continue
             baseline = self.baseline(source)
-            if baseline == converted or not _HAN.search(source):
+            if baseline == converted:
                 nodes.append(Text(converted))
                 continue
             simplified = source if self.simplified_side == "source" else baseline
