@@ -280,6 +280,29 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
 
 
 @pytest.mark.parametrize("source, expected", [
+    # 头 + 发现, not 头发 (hair); hair that is now long keeps 髮
+    ("他抬头发现下雨了，她的头发现在很长", "他抬頭發現下雨了，她的頭髮現在很長"),
+    # 一根 + 烟囱 (chimney), not 一根烟 (a cigarette)
+    ("一根烟囱，点了一根烟", "一根煙囪，點了一根菸"),
+    # a stage or platform + 风险/风格, not 台风 (typhoon), which stays after a verb
+    ("平台风险，舞台风格，看台风，在台风季节", "平台風險，舞台風格，看颱風，在颱風季節"),
+])
+def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source, expected):
+    assert converter(HANT).convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("电子烟，烟瘾，老烟枪", "電子菸，菸癮，老菸槍"), ("厨房冒出浓烟", "廚房冒出濃煙"),  # tobacco 菸, smoke 煙
+    ("不准停车，说不准，不准确", "不准停車，說不準，不準確"),  # forbid 准, accurate 準
+    ("保持克制，相克", "保持克制，相剋"),
+    ("系领带，系安全带，中文系老师", "繫領帶，繫安全帶，中文系老師"),  # tie 繫, department 系
+    ("你们干得很好，衣服干得很快", "你們幹得很好，衣服乾得很快"),
+])
+def test_taiwan_takes_the_character_of_the_sense(source, expected):
+    assert converter(HANT).convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
     ("政府未有計劃調整收費", "政府没有计划调整收费"), ("前所未有的挑戰", "前所未有的挑战"), ("從未有過", "从未有过"),
     ("當局提早公布結果", "当局提前公布结果"), ("他幫媽媽提早餐回家", "他帮妈妈提早餐回家"),
     ("申請人數較去年為多", "申请人数比去年多"), ("人次較去年同期為高", "人次比去年同期高"),
