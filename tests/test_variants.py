@@ -285,6 +285,9 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     # a word ending like a hair compound (学生/生发, 一直/直发, 网红/红发) + a 发 verb
     ("学生发现，一直发展，网红发布新片，更换发票", "學生發現，一直發展，網紅發布新片，更換發票"),
     ("头发生长，毛发生长，长发及腰，理发店", "頭髮生長，毛髮生長，長髮及腰，理髮店"),
+    # 政府 + 干预, not 府干 (an official); 今日 + 历史, 用手 + 表达, 喝茶 + 几乎
+    ("政府干预市场，政府干部", "政府干預市場，政府幹部"),
+    ("今日历史上，用手表达，喝茶几乎成了习惯，茶几上", "今日歷史上，用手表達，喝茶幾乎成了習慣，茶几上"),
     # 一根 + 烟囱 (chimney), not 一根烟 (a cigarette)
     ("一根烟囱，点了一根烟", "一根煙囪，點了一根菸"),
     # a stage or platform + 风险/风格, not 台风 (typhoon), which stays after a verb
