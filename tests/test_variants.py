@@ -306,6 +306,8 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     ("保持克制，相克", "保持克制，相剋"),
     ("系领带，系安全带，中文系老师", "繫領帶，繫安全帶，中文系老師"),  # tie 繫, department 系
     ("你们干得很好，衣服干得很快", "你們幹得很好，衣服乾得很快"),
+    ("我会尽快回复，请回复邮件，回复正常", "我會盡快回覆，請回覆郵件，回復正常"),  # reply 覆, restore 復
+    ("嗓子干得难受，活干得很累", "嗓子乾得難受，活幹得很累"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
