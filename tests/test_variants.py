@@ -290,6 +290,9 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     # 坦白 + 面对, 和 + 面试 (not flour or kneading dough, which stay 麵); 作风 + 干部
     ("坦白面对，他和面试官聊天，和面的时候，一斤白面", "坦白面對，他和面試官聊天，和麵的時候，一斤白麵"),
     ("转变作风干部带头，风干的肉", "轉變作風幹部帶頭，風乾的肉"),
+    # 唯一 + 只能 (only), 举手 + 表示; a cat counted and a watch keep 隻, 錶
+    ("唯一只能等，统一只需一次，一只猫", "唯一只能等，統一只需一次，一隻貓"),
+    ("举手表示赞成，手表很贵", "舉手表示贊成，手錶很貴"),
     ("今日历史上，用手表达，喝茶几乎成了习惯，茶几上", "今日歷史上，用手表達，喝茶幾乎成了習慣，茶几上"),
     # 一根 + 烟囱 (chimney), not 一根烟 (a cigarette)
     ("一根烟囱，点了一根烟", "一根煙囪，點了一根菸"),
@@ -302,7 +305,7 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
 
 @pytest.mark.parametrize("source, expected", [
     ("电子烟，烟瘾，老烟枪", "電子菸，菸癮，老菸槍"), ("厨房冒出浓烟", "廚房冒出濃煙"),  # tobacco 菸, smoke 煙
-    ("不准停车，说不准，不准确", "不准停車，說不準，不準確"),  # forbid 准, accurate 準
+    ("不准停车，说不准，不准确，火车不准时", "不准停車，說不準，不準確，火車不準時"),  # forbid 准, accurate 準
     ("保持克制，相克", "保持克制，相剋"),
     ("系领带，系安全带，中文系老师", "繫領帶，繫安全帶，中文系老師"),  # tie 繫, department 系
     ("你们干得很好，衣服干得很快", "你們幹得很好，衣服乾得很快"),
