@@ -293,6 +293,8 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     # 唯一 + 只能 (only), 举手 + 表示; a cat counted and a watch keep 隻, 錶
     ("唯一只能等，统一只需一次，一只猫", "唯一只能等，統一只需一次，一隻貓"),
     ("举手表示赞成，手表很贵", "舉手表示贊成，手錶很貴"),
+    # a surname before a title, the word that ends in the same character
+    ("范先生和模范老师，余老师和其余老师，郁女士很忧郁", "范先生和模範老師，余老師和其餘老師，郁女士很憂鬱"),
     ("今日历史上，用手表达，喝茶几乎成了习惯，茶几上", "今日歷史上，用手表達，喝茶幾乎成了習慣，茶几上"),
     # 一根 + 烟囱 (chimney), not 一根烟 (a cigarette)
     ("一根烟囱，点了一根烟", "一根煙囪，點了一根菸"),
