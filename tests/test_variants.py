@@ -280,6 +280,45 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
 
 
 @pytest.mark.parametrize("source, expected", [
+    # 头 + 发现, not 头发 (hair); hair that is now long keeps 髮
+    ("他抬头发现下雨了，她的头发现在很长", "他抬頭發現下雨了，她的頭髮現在很長"),
+    # a word ending like a hair compound (学生/生发, 一直/直发, 网红/红发) + a 发 verb
+    ("学生发现，一直发展，网红发布新片，更换发票", "學生發現，一直發展，網紅發布新片，更換發票"),
+    ("头发生长，毛发生长，长发及腰，理发店", "頭髮生長，毛髮生長，長髮及腰，理髮店"),
+    # 政府 + 干预, not 府干 (an official); 今日 + 历史, 用手 + 表达, 喝茶 + 几乎
+    ("政府干预市场，政府干部", "政府干預市場，政府幹部"),
+    # 坦白 + 面对, 和 + 面试 (not flour or kneading dough, which stay 麵); 作风 + 干部
+    ("坦白面对，他和面试官聊天，和面的时候，一斤白面", "坦白面對，他和面試官聊天，和麵的時候，一斤白麵"),
+    ("转变作风干部带头，风干的肉", "轉變作風幹部帶頭，風乾的肉"),
+    # 唯一 + 只能 (only), 举手 + 表示; a cat counted and a watch keep 隻, 錶
+    ("唯一只能等，统一只需一次，一只猫", "唯一只能等，統一只需一次，一隻貓"),
+    ("举手表示赞成，手表很贵", "舉手表示贊成，手錶很貴"),
+    # a surname before a title, the word that ends in the same character
+    ("范先生和模范老师，余老师和其余老师，郁女士很忧郁", "范先生和模範老師，余老師和其餘老師，郁女士很憂鬱"),
+    ("今日历史上，用手表达，喝茶几乎成了习惯，茶几上", "今日歷史上，用手表達，喝茶幾乎成了習慣，茶几上"),
+    # 一根 + 烟囱 (chimney), not 一根烟 (a cigarette)
+    ("一根烟囱，点了一根烟", "一根煙囪，點了一根菸"),
+    # a stage or platform + 风险/风格, not 台风 (typhoon), which stays after a verb
+    ("平台风险，舞台风格，看台风，在台风季节", "平台風險，舞台風格，看颱風，在颱風季節"),
+])
+def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source, expected):
+    assert converter(HANT).convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("电子烟，烟瘾，老烟枪", "電子菸，菸癮，老菸槍"), ("厨房冒出浓烟", "廚房冒出濃煙"),  # tobacco 菸, smoke 煙
+    ("不准停车，说不准，不准确，火车不准时", "不准停車，說不準，不準確，火車不準時"),  # forbid 准, accurate 準
+    ("保持克制，相克", "保持克制，相剋"),
+    ("系领带，系安全带，中文系老师", "繫領帶，繫安全帶，中文系老師"),  # tie 繫, department 系
+    ("你们干得很好，衣服干得很快", "你們幹得很好，衣服乾得很快"),
+    ("我会尽快回复，请回复邮件，回复正常", "我會盡快回覆，請回覆郵件，回復正常"),  # reply 覆, restore 復
+    ("嗓子干得难受，活干得很累", "嗓子乾得難受，活幹得很累"),
+])
+def test_taiwan_takes_the_character_of_the_sense(source, expected):
+    assert converter(HANT).convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
     ("政府未有計劃調整收費", "政府没有计划调整收费"), ("前所未有的挑戰", "前所未有的挑战"), ("從未有過", "从未有过"),
     ("當局提早公布結果", "当局提前公布结果"), ("他幫媽媽提早餐回家", "他帮妈妈提早餐回家"),
     ("申請人數較去年為多", "申请人数比去年多"), ("人次較去年同期為高", "人次比去年同期高"),
