@@ -1,15 +1,17 @@
 """The build cache, after pelican's cache.py: a finished article is kept per
 seed, keyed by what it was built from, so an unchanged seed is not processed
 again. It is kept with its rendered pages and what later steps derive from
-it (Article.pages, Article.derived), so a rebuild only assembles the pages
-that list articles.
+it (Article.pages, Article.derived); the pages that list articles are kept
+under the keys of the articles they list (build.site_pages), so a rebuild
+of the same articles assembles nothing.
 
 key    the stamp, the strict setting, the seed's name and bytes, and its
        seeds/metadata.yml entry
 load   the article stored under a key, or None (missing or damaged: rebuilt)
 store  an article under its key, written whole
 prune  entries no build of this run asked for
-named  the key of a value derived from several articles (stored with SHARED)
+named  the key of a value derived from several articles (stored with SHARED):
+       the pairs of bodies compared, the site-wide pages
 
 The stamp covers the pipeline's code and data and the stage list itself
 (stages.STAGES): a change to any of them invalidates every entry.
@@ -76,7 +78,7 @@ class Cache:
         ).hexdigest()
 
     def named(self, *parts: str) -> str:
-        """The key of a value derived from several articles (duplicates.publish_once)."""
+        """The key of a value derived from several articles (duplicates.publish_once, build.site_pages)."""
         digest = hashlib.sha256(self.version.encode())
         for part in parts:
             digest.update(b"\0" + part.encode())
