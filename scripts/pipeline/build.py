@@ -63,10 +63,11 @@ def conserved(article: Article, strict: bool = False) -> Article:
 def derive(article: Article) -> None:
     """Work out now what later steps derive from each article, so a rebuild
     from the cache only assembles it: the first mention of each term (term
-    pages), the ambiguity report, what duplicates are compared by."""
+    pages), the ambiguity report and block count, what duplicates are compared by."""
     for variant in VARIANTS:
         termpages.first_mentions(article, variant)
     ambiguity_report(article)
+    reports.block_count(article)
     duplicates.body_digest(article)
     duplicates.shingle_count(article)
 

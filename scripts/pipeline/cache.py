@@ -19,6 +19,7 @@ fingerprint() is its cheap sibling over the same files plus the seeds
 (sizes and times, not contents), for the plugin to tell whether to rebuild."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import pickle
@@ -32,6 +33,10 @@ from .stages import STAGES
 CODE_DIR = Path(__file__).resolve().parent
 SUFFIX = ".pickle"
 SHARED = ".shared"  # values derived from several articles, under named() keys
+# Fields a rebuild from the cache seldom reads (its pages and what later
+# steps derive are kept apart): stored packed, unpickled only when read,
+# since most of the time of loading an entry is making their many objects.
+LAZY = ("body", "blocks", "variants")
 
 
 def sources() -> list[tuple[str, Path]]:
@@ -103,6 +108,8 @@ class Cache:
         return self._file(key, suffix).is_file()
 
     def store(self, key: str, value, suffix: str = SUFFIX) -> None:
+        if isinstance(value, Article):
+            value = _packed(value)
         write_atomic(self._file(key, suffix), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> list[str]:
@@ -113,3 +120,10 @@ class Cache:
         for name in stale:
             (self.folder / name).unlink()
         return stale
+
+
+def _packed(article: Article) -> Article:
+    """A copy of the article whose LAZY fields are one pickle (Article.__getattr__ unpacks it)."""
+    packed = copy.copy(article)
+    packed.__dict__["packed"] = pickle.dumps({name: packed.__dict__.pop(name) for name in LAZY}, protocol=pickle.HIGHEST_PROTOCOL)
+    return packed
