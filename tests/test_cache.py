@@ -174,3 +174,12 @@ def test_a_rebuild_reads_no_block_and_an_entry_still_holds_them_all(seeds, tmp_p
         assert article.variants == fresh[article.slug].variants and article.variants[article.script]
         assert article.blocks == fresh[article.slug].blocks and article.body == fresh[article.slug].body
         assert "packed" not in vars(article)
+
+
+def test_an_article_loaded_packed_is_stored_again_whole(seeds, tmp_path):
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    cache = Cache(tmp_path / "cache")
+    key = cache.key(seeds / NAMES[0], None)
+    article = cache.load(key)
+    cache.store("again", article)
+    assert cache.load("again") == cache.load(key) and cache.load("again").blocks

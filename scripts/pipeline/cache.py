@@ -125,5 +125,8 @@ class Cache:
 def _packed(article: Article) -> Article:
     """A copy of the article whose LAZY fields are one pickle (Article.__getattr__ unpacks it)."""
     packed = copy.copy(article)
-    packed.__dict__["packed"] = pickle.dumps({name: packed.__dict__.pop(name) for name in LAZY}, protocol=pickle.HIGHEST_PROTOCOL)
+    fields = {name: getattr(packed, name) for name in LAZY}  # an article loaded packed unpacks first
+    for name in LAZY:
+        del packed.__dict__[name]
+    packed.__dict__["packed"] = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
     return packed
