@@ -117,3 +117,45 @@ def test_two_builds_are_byte_identical(site, project, tmp_path):
 
 def _all_files(root: Path) -> list[str]:
     return [p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()]
+
+
+def _pages(docs: Path) -> dict[str, bytes]:
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*.md")}
+
+
+def test_a_rebuild_of_the_same_articles_derives_no_site_wide_page(tmp_path, monkeypatch):
+    from pipeline import navigation, termpages
+
+    seeds = copy_seeds(tmp_path / "seeds", ["000_bd77a70b367ecf3a.txt", "004_bd78ec46800fc640.txt"])
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    before = _pages(tmp_path / "docs")
+    calls: list[str] = []
+    for module, name in ((termpages, "pages"), (navigation, "pages"), (navigation, "article_footers"), (write, "pages")):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, original=original, name=name: calls.append(name) or original(*args))
+    result = build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    assert calls == [] and result.changed == []
+    assert _pages(tmp_path / "docs") == before
+    (tmp_path / "docs" / "zh-Hans" / "index.md").unlink()  # a page lost from docs/ is written again
+    assert build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache").changed == ["zh-Hans/index.md"]
+    assert _pages(tmp_path / "docs") == before
+
+
+def test_a_changed_title_reaches_every_page_that_lists_the_article(tmp_path):
+    """From the cache, the term pages citing it and the month page listing
+    it change as a build without the cache makes them."""
+    seeds = copy_seeds(tmp_path / "seeds", ["000_bd77a70b367ecf3a.txt", "004_bd78ec46800fc640.txt"])
+    metadata = seeds / "metadata.yml"
+    old, new = "研究与商业之间的一次转身", "实验室与市场的岔路口"
+    metadata.write_text(f"000_bd77a70b367ecf3a.txt:\n  title: {old}\n", encoding="utf-8")
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    listing = [path for path, text in _pages(tmp_path / "docs").items()
+               if old.encode() in text and path.startswith(("zh-Hans/glossary/", "zh-Hans/months/"))]
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    pages = _pages(tmp_path / "docs")
+    assert any(path.startswith("zh-Hans/glossary/") for path in listing) and any(path.startswith("zh-Hans/months/") for path in listing)
+    assert set(listing) <= set(result.changed)
+    assert all(new.encode() in pages[path] and old.encode() not in pages[path] for path in listing)
+    build(seeds, tmp_path / "fresh")
+    assert pages == _pages(tmp_path / "fresh")

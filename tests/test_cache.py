@@ -161,3 +161,25 @@ def test_an_edited_seed_renders_only_its_own_pages(seeds, tmp_path, monkeypatch)
     assert set(rendered) == {NAMES[1]}
     changed_articles = {path for path in result.changed if "/articles/" in path}
     assert changed_articles and all(Path(path).stem == Path(NAMES[1]).stem for path in changed_articles)
+
+
+def test_a_rebuild_reads_no_block_and_an_entry_still_holds_them_all(seeds, tmp_path):
+    """The blocks, body and variants stay packed through a no-change rebuild
+    (reports and pages included); read, they are those of a fresh build."""
+    build(seeds, tmp_path / "docs", tmp_path / "reports", tmp_path / "cache")
+    result = build(seeds, tmp_path / "docs", tmp_path / "reports", tmp_path / "cache")
+    assert result.articles and all("packed" in vars(article) for article in result.articles)
+    fresh = {article.slug: article for article in build(seeds, tmp_path / "fresh").articles}
+    for article in result.articles:
+        assert article.variants == fresh[article.slug].variants and article.variants[article.script]
+        assert article.blocks == fresh[article.slug].blocks and article.body == fresh[article.slug].body
+        assert "packed" not in vars(article)
+
+
+def test_an_article_loaded_packed_is_stored_again_whole(seeds, tmp_path):
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    cache = Cache(tmp_path / "cache")
+    key = cache.key(seeds / NAMES[0], None)
+    article = cache.load(key)
+    cache.store("again", article)
+    assert cache.load("again") == cache.load(key) and cache.load("again").blocks

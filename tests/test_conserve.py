@@ -10,6 +10,7 @@ import pytest
 import pipeline.structure as structure_module
 from pipeline.article import SeedError
 from pipeline.build import build
+from pipeline.conserve import comparable, page_text
 from pipeline.reports import cleaning_report, summary
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -109,3 +110,10 @@ def test_page_text_keeps_nothing_from_the_page_before():
     assert "https://example.org/a" in first
     second = page_text("---\ntitle: 二\n---\n[世界模型][ref]\n")
     assert "https://example.org/a" not in second and "[世界模型][ref]" in second
+
+
+def test_page_text_keeps_every_word_around_emphasis_breaks_links_and_tags():
+    page = "---\ntitle: 标题\n---\n前文**加粗的词**与*斜体*后文  \n新的一行，[链接文字](https://example.org/v1)。\n\n<span>标签里的话</span>\n"
+    text = page_text(page)
+    assert "<" not in text
+    assert comparable(text) == comparable("前文加粗的词与斜体后文新的一行， https://example.org/v1 链接文字。标签里的话")

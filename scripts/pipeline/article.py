@@ -1,6 +1,7 @@
 """The data passed forward through the pipeline: a seed becomes an article."""
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +117,16 @@ class Article:
     @property
     def title(self) -> str:
         return self.meta.get("title", "")
+
+    def __getattr__(self, name: str):
+        # Only reached for a field not set: one the cache kept packed
+        # (cache.LAZY), unpickled the first time it is read.
+        packed = self.__dict__.get("packed")
+        if packed is None or name not in self.__dataclass_fields__:
+            raise AttributeError(name)
+        del self.__dict__["packed"]
+        self.__dict__.update(pickle.loads(packed))
+        return getattr(self, name)
 
     def derive(self, name, compute):
         """compute(), worked out once per article: a rebuild from the cache reuses it."""

@@ -1,8 +1,9 @@
 """The pipeline's one entry point: seeds folder in, generated pages out.
 Each seed goes through the stages of stages.py, then the conservation
 check (both skipped for a seed the cache already holds: cache.py); pages
-of every article are written once all of them are built, and the reports
-of reports.py after them. This module only orchestrates."""
+of every article are written once all of them are built (from the cache
+too when the same articles were built before), and the reports of
+reports.py after them. This module only orchestrates."""
 from __future__ import annotations
 
 import logging
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from . import conserve, duplicates, navigation, reports, termpages, write
 from .article import VARIANTS, Article, SeedError
-from .cache import Cache
+from .cache import SHARED, Cache
 from .fidelity import round_trip
 from .metadata import METADATA_FILE, load_metadata_file
 from .stages import process, slug_for  # noqa: F401  (the stage list lives in stages.py)
@@ -62,26 +63,46 @@ def conserved(article: Article, strict: bool = False) -> Article:
 def derive(article: Article) -> None:
     """Work out now what later steps derive from each article, so a rebuild
     from the cache only assembles it: the first mention of each term (term
-    pages), the ambiguity report, what duplicates are compared by."""
+    pages), the ambiguity report and block count, what duplicates are compared by."""
     for variant in VARIANTS:
         termpages.first_mentions(article, variant)
     ambiguity_report(article)
+    reports.block_count(article)
     duplicates.body_digest(article)
     duplicates.shingle_count(article)
 
 
-def _built(path: Path, entry: dict | None, cache: Cache | None, strict: bool = False) -> Article:
+def _built(path: Path, entry: dict | None, cache: Cache | None, strict: bool = False) -> tuple[Article, str]:
     """process() plus the conservation check, skipped when the same seed bytes,
-    metadata entry, code and data were built before."""
+    metadata entry, code and data were built before; with the cache key
+    ("" without a cache)."""
     if cache is None:
-        return conserved(process(path, entry), strict)
+        return conserved(process(path, entry), strict), ""
     key = cache.key(path, entry)
     article = cache.load(key)
     if article is None:
         article = conserved(process(path, entry), strict)
         derive(article)
         cache.store(key, article)
-    return article
+    return article, key
+
+
+def site_pages(articles: list[Article], cache: Cache | None, keys: list[str]) -> dict[str, str]:
+    """Every page under docs/ (path -> Markdown). The pages that list
+    articles (term, month, outlet pages, footers) depend on nothing but the
+    articles, and so on their cache keys: a rebuild of the same articles
+    reuses the pages the last one made instead of deriving them again."""
+    def assemble() -> dict[str, str]:
+        return {**write.pages(articles, navigation.article_footers(articles)),
+                **termpages.pages(articles), **navigation.pages(articles)}
+    if cache is None:
+        return assemble()
+    key = cache.named("site pages", *keys)
+    files = cache.load(key, SHARED)
+    if files is None:
+        files = assemble()
+        cache.store(key, files, SHARED)
+    return files
 
 
 def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache_dir: Path | None = None, strict: bool = False) -> BuildResult:
@@ -92,10 +113,11 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
     result = BuildResult()
     entries = load_metadata_file(seeds_dir)
     slugs: dict[str, Path] = {}
+    keys: list[str] = []  # the cache keys of the articles built, in seed order
     cache = Cache(cache_dir, strict) if cache_dir is not None else None
     for path in seed_files(seeds_dir):
         try:
-            article = _built(path, entries.get(path.name), cache, strict)
+            article, key = _built(path, entries.get(path.name), cache, strict)
             if article.slug in slugs:
                 raise SeedError(path, f"its page name {article.slug!r} is already taken by {slugs[article.slug].name}; rename one")
         except SeedError as error:
@@ -107,12 +129,12 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
         for number, line, stage in article.warnings:
             log.warning("Seed %s: line %d was missing from its page (lost by the %s stage); kept in place: %r", path.name, number, stage, line[:80])
         slugs[article.slug] = path
+        keys.append(key)
         result.articles.append(article)
     result.articles, result.duplicates = duplicates.publish_once(result.articles, cache)
+    files = site_pages(result.articles, cache, keys)
     if cache is not None:
         cache.prune()
-    files = {**write.pages(result.articles, navigation.article_footers(result.articles)),
-             **termpages.pages(result.articles), **navigation.pages(result.articles)}
     result.changed = write.sync(files, docs_dir, VARIANTS)
     if report_dir is not None:
         write.sync(reports.reports(result.articles, result.duplicates, result.errors), report_dir, ("",))

@@ -1,15 +1,17 @@
 """The build cache, after pelican's cache.py: a finished article is kept per
 seed, keyed by what it was built from, so an unchanged seed is not processed
 again. It is kept with its rendered pages and what later steps derive from
-it (Article.pages, Article.derived), so a rebuild only assembles the pages
-that list articles.
+it (Article.pages, Article.derived); the pages that list articles are kept
+under the keys of the articles they list (build.site_pages), so a rebuild
+of the same articles assembles nothing.
 
 key    the stamp, the strict setting, the seed's name and bytes, and its
        seeds/metadata.yml entry
 load   the article stored under a key, or None (missing or damaged: rebuilt)
 store  an article under its key, written whole
 prune  entries no build of this run asked for
-named  the key of a value derived from several articles (stored with SHARED)
+named  the key of a value derived from several articles (stored with SHARED):
+       the pairs of bodies compared, the site-wide pages
 
 The stamp covers the pipeline's code and data and the stage list itself
 (stages.STAGES): a change to any of them invalidates every entry.
@@ -17,6 +19,7 @@ fingerprint() is its cheap sibling over the same files plus the seeds
 (sizes and times, not contents), for the plugin to tell whether to rebuild."""
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import pickle
@@ -30,6 +33,10 @@ from .stages import STAGES
 CODE_DIR = Path(__file__).resolve().parent
 SUFFIX = ".pickle"
 SHARED = ".shared"  # values derived from several articles, under named() keys
+# Fields a rebuild from the cache seldom reads (its pages and what later
+# steps derive are kept apart): stored packed, unpickled only when read,
+# since most of the time of loading an entry is making their many objects.
+LAZY = ("body", "blocks", "variants")
 
 
 def sources() -> list[tuple[str, Path]]:
@@ -76,7 +83,7 @@ class Cache:
         ).hexdigest()
 
     def named(self, *parts: str) -> str:
-        """The key of a value derived from several articles (duplicates.publish_once)."""
+        """The key of a value derived from several articles (duplicates.publish_once, build.site_pages)."""
         digest = hashlib.sha256(self.version.encode())
         for part in parts:
             digest.update(b"\0" + part.encode())
@@ -101,6 +108,8 @@ class Cache:
         return self._file(key, suffix).is_file()
 
     def store(self, key: str, value, suffix: str = SUFFIX) -> None:
+        if isinstance(value, Article):
+            value = _packed(value)
         write_atomic(self._file(key, suffix), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> list[str]:
@@ -111,3 +120,13 @@ class Cache:
         for name in stale:
             (self.folder / name).unlink()
         return stale
+
+
+def _packed(article: Article) -> Article:
+    """A copy of the article whose LAZY fields are one pickle (Article.__getattr__ unpacks it)."""
+    packed = copy.copy(article)
+    fields = {name: getattr(packed, name) for name in LAZY}  # an article loaded packed unpacks first
+    for name in LAZY:
+        del packed.__dict__[name]
+    packed.__dict__["packed"] = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
+    return packed

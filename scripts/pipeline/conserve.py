@@ -26,8 +26,15 @@ def comparable(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _renderer() -> markdown.Markdown:
-    """One Markdown instance, reset for each page: setting one up costs more than many a page."""
-    return markdown.Markdown(extensions=["attr_list", "admonition"])
+    """One Markdown instance, reset for each page: setting one up costs more than many a page.
+    Without what only adds tags or whitespace around words: emphasis (the
+    last inline pattern, so no other sees its text otherwise), hard line
+    breaks and indenting; the words a reader gets stay the same."""
+    renderer = markdown.Markdown(extensions=["attr_list", "admonition"])
+    for pattern in ("em_strong", "linebreak"):
+        renderer.inlinePatterns.deregister(pattern)
+    renderer.treeprocessors.deregister("prettify")
+    return renderer
 
 
 def page_text(page_markdown: str) -> str:

@@ -50,11 +50,16 @@ def summary(article: Article) -> str:
         for key in ("title", "date", "outlet", "author") if article.meta.get(key)
     )
     return (
-        f"{article.seed.path.name}: {article.script} {article.region}, {len(article.blocks)} blocks, "
+        f"{article.seed.path.name}: {article.script} {article.region}, {block_count(article)} blocks, "
         f"{len(article.removed)} removed ({', '.join(rules) or 'nothing'}); {guessed}"
         + (f"; {len(article.warnings)} line(s) put back" if article.warnings else "")
         + f"; {ambiguity_report(article)[1]} conversion spans to check"
     )
+
+
+def block_count(article: Article) -> int:
+    """Counted once with the article (build.derive): a rebuild from the cache then reads no block."""
+    return article.derive("block count", lambda: len(article.blocks))
 
 
 def fidelity_reports(articles: list[Article]) -> dict[str, str]:
