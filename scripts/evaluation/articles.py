@@ -14,7 +14,8 @@ easy to mistake for chrome: numbered steps, interviews, quotations, a phone
 number), l* to s* (mixing the kinds before), t* (publishing platforms:
 forums, writing communities, social pages, newsletters, aggregators), u*
 (recipes, transcripts, interviews, fiction chapters, Singapore and Malaysia),
-v* (community posts, show notes, newsletters, forum boards, institutions' sites). The first figures of e* and of
+v* (community posts, show notes, newsletters, forum boards, institutions' sites),
+w* (filings summaries, company blogs, question-and-answer sites, Macau, translations). The first figures of e* and of
 g* onwards are kept in tests/articles/<letter>-first-measured.txt.
 Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
@@ -150,6 +151,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_s": {n: r for n, r in results.items() if n.startswith("t")},
         "after_t": {n: r for n, r in results.items() if n.startswith("u")},
         "after_u": {n: r for n, r in results.items() if n.startswith("v")},
+        "after_v": {n: r for n, r in results.items() if n.startswith("w")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
