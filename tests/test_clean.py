@@ -673,3 +673,41 @@ def test_cues_read_a_link_s_label_not_its_address():
         return {name for name, _ in clean_module._features(0, 1, line, cfg).cues}
     assert "related" in names("[更多科技报道](https://e.com/a)")  # ^更多…报道$ holds for the label alone
     assert "related" not in names("[新款手机发布](https://example.com/related-reading)")
+
+
+def test_a_question_between_chrome_and_its_buttons_is_the_headline():
+    # a question-and-answer page: the question holds a comma and ends with ？
+    question = "第一次去高原旅行，要提前准备哪些药品？"
+    article = make_article(["问答社区", "登录 注册", question, "写回答", "3 个回答", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == question
+    assert kept(article) == [question, *PARAGRAPHS]  # the metadata stage takes the headline
+    assert removed(article)["3 个回答"] == "counter"
+
+
+def test_a_question_opening_the_article_stays_a_sentence():
+    opening = "为什么秋天的早晚温差这么大？"
+    article = make_article(["天气小课堂", opening, *PARAGRAPHS])
+    clean(article)
+    assert opening in kept(article)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("基金代码：161725  基金简称：城市成长", "fields"),  # a data sheet's fields, not a headline
+    ("文档 / 更新日志", "navigation"),  # a two-step path
+    ("譯者：林雅雯", "credit"),
+    ("報道：陳志強", "credit"),
+])
+def test_labelled_fields_short_paths_and_credits_leave_the_head(line, rule):
+    article = make_article(["山城晚报", line, "老街区改造完成 居民下月回迁", *PARAGRAPHS])
+    clean(article)
+    assert removed(article)[line] == rule
+    assert article.evidence["headline"][1] == "老街区改造完成 居民下月回迁"
+
+
+def test_a_headline_naming_customer_service_is_no_contact_line():
+    headline = "银行客服排队太久 市民建议增加线上渠道"
+    article = make_article(["滨海网", headline, "客服热线：96000", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == headline
+    assert removed(article)["客服热线：96000"] == "contact_words"

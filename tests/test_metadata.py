@@ -737,3 +737,32 @@ def test_a_name_above_a_floor_number_is_the_poster():
 def test_an_office_or_a_publication_kind_gives_way_to_the_institution(lines, outlet):
     article = from_lines([*lines, "某地新闻标题在这里出现", *PARAGRAPHS])
     assert article.meta.get("outlet") == outlet
+
+
+def test_a_menu_item_under_the_site_s_name_is_no_outlet():
+    article = from_lines(["知乎", "首页", "圈子", "等你来答", "冬天阳台的绿萝怎么养才不黄叶？", "关注问题", "写回答",
+                          "窗边的猫", "植物爱好者", "56 人赞同了该回答", *PARAGRAPHS])
+    assert article.meta["outlet"] == "知乎"
+    assert article.meta["author"] == "窗边的猫"
+
+
+def test_a_site_s_desk_gives_way_to_its_masthead():
+    article = from_lines(["晨星財經", "台股", "某公司九月營收創新高 法人看好後市", "晨星新聞中心 2025/10/08 14:10", *PARAGRAPHS])
+    assert article.meta["outlet"] == "晨星財經"
+
+
+@pytest.mark.parametrize("lines, outlet, author", [
+    # a translation names the original's writer and, in its licence notice, the original publication
+    (["原文作者：馬克．霍夫曼", "譯者：周佳穎", "2025.10.20", *PARAGRAPHS, "本文原刊載於《萊茵評論》，經授權翻譯轉載。"],
+     "萊茵評論", "馬克．霍夫曼"),
+    # a writer in Latin letters keeps the surname; a reporter labelled 報道
+    (["撰文：Ivy Chan｜攝影：本網", "2025年10月20日", *PARAGRAPHS], None, "Ivy Chan"),
+    (["报道：林佩珊", "摄影：何国良", "2025-10-20 09:30", *PARAGRAPHS], None, "林佩珊"),
+    # a writer, their role and the date joined by dots
+    (["周宁 · 工程师 · 2025年10月20日", *PARAGRAPHS], None, "周宁"),
+])
+def test_credits_in_unfamiliar_shapes(lines, outlet, author):
+    article = from_lines(["某网站", "某地新闻标题在这里出现", *lines])
+    assert article.meta.get("author") == author
+    if outlet:
+        assert article.meta.get("outlet") == outlet

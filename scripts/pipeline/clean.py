@@ -286,7 +286,9 @@ def clean(article: Article) -> None:
         lines.append(_features(index, number, text, cfg))
 
     # A short question with one comma just above a byline, or the first one
-    # just below it, is a headline (旧车怎么办？), not the article's first sentence.
+    # just below it, is a headline (旧车怎么办？), not the article's first sentence;
+    # so is the first one standing between chrome and a line that is no sentence
+    # (a question-and-answer page's question above its buttons).
     settings = cfg["data"]["prose"]
     bylines = ("byline", "date_line", "credit", "credit_line")
     first_prose = next((i for i, line in enumerate(lines) if line.prose), None)
@@ -295,7 +297,9 @@ def clean(article: Article) -> None:
                 and sum(line.text.count(mark) for mark in settings["clause_marks"]) == 1 \
                 and len(_WORDS.findall(line.text)) <= settings["headline_chars"] \
                 and (any(name in bylines for n in lines[i + 1: i + 4] for name, _ in n.cues)
-                     or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))):
+                     or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))
+                     or (i == first_prose and i > 0 and bool(lines[i - 1].cues) and i + 1 < len(lines)
+                         and not lines[i + 1].prose and not lines[i + 1].protected)):
             line.prose = False
             line.evidence.append("a short question next to a byline: a headline")
 
@@ -415,10 +419,11 @@ def clean(article: Article) -> None:
             line.rule = "head-label"
             line.evidence.append("short label before the article")
             plain = line.plain
-            # a section names no one, nor does a post's number (1楼)
+            # a section names no one, nor does a post's number (1楼), nor a menu's
+            # item after the first (知乎 / 首页 / 会员: the site's name opens its menu)
+            menu_item = i > 0 and _menu_word(lines[i - 1].plain) and _menu_word(plain) and not cfg["masthead"].search(plain)
             if tokens and not all(_section(t, cfg["sections"]) for t in tokens) and not cfg["post_number"].fullmatch(plain):
                 at = lines.index(line)
-                # a name followed by "follow him" is the author's, not the outlet's
                 # a name followed by "follow him" is the author's, not the outlet's; so is a
                 # person's name (two or three characters) just above the date
                 after = lines[at + 1] if at + 1 < len(lines) else None
@@ -434,6 +439,8 @@ def clean(article: Article) -> None:
                 # a name above a bare follow button is the account that published the page,
                 # as much an outlet's name as a masthead is (the platform's name stands higher)
                 account = any(n.plain.lstrip("+") == "关注" for n in lines[at + 1: at + 2])
+                if menu_item and role == "outlet":
+                    continue
                 article.evidence.setdefault("labels", []).append(
                     (line.number, line.text, "before" if headline is None or line.number < headline.number else "after",
                      bool(cfg["masthead"].search(plain)) or account, role)
@@ -530,7 +537,7 @@ def clean(article: Article) -> None:
         if line.score >= threshold and line is not headline:
             article.removed.append(Removal(line.number, line.text, line.rule or "chrome", evidence))
             removed_numbers.add(line.number)
-            if line.zone != "body" or line.rule in ("byline", "credit", "credit_line"):
+            if line.zone != "body" or line.rule in ("byline", "credit", "credit_line", "fields"):
                 article.evidence.setdefault("bylines", []).append((line.number, line.text, line.zone))
         elif line.score >= near:
             article.evidence.setdefault("near", []).append((line.number, line.text, evidence))
@@ -540,6 +547,11 @@ def clean(article: Article) -> None:
 
 
 TAG_LETTERS = 6  # a tag is a word or two
+MENU_CHARS = 4  # a menu's item is a word
+
+
+def _menu_word(plain: str) -> bool:
+    return 0 < len(plain) <= MENU_CHARS and not re.search(r"[\s\d]", plain)
 
 
 def _section(token: str, sections: set) -> bool:

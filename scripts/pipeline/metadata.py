@@ -271,6 +271,10 @@ def text_metadata(article: Article) -> dict:
         # a credit's short name for the site whose masthead prints it in full (民視新聞 -> 民視新聞網)
         rank, outlet, source = found["outlet"]
         full = next((text for _, text, _, _, _ in labels if text in (outlet + "網", outlet + "网")), None)
+        # a site's own desk (錢線新聞中心) for the masthead that begins with its stem (錢線財經)
+        desk = re.search(f"(?:{data['desk_words']})$", simplified(outlet))
+        stem = outlet[: desk.start()] if desk and desk.start() >= 2 else None
+        full = full or next((text for _, text, _, _, _ in labels if stem and text.startswith(stem) and text != outlet), None)
         if full:
             found["outlet"] = (rank, full, source + f"; in full as the masthead prints it: {full}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
@@ -333,9 +337,11 @@ def _author_after_outlet(found: dict, bylines: list) -> None:
 
 def _interface(value: str) -> bool:
     """A value made of a page's button words (【打印本页】), a list's
-    heading (【延伸閱讀】) or a prompt (【加入X好友】) names no one."""
+    heading (【延伸閱讀】), a prompt (【加入X好友】) or a button with its
+    count (好问题 12) names no one."""
     from .clean import config, simplified
-    return any(cue.match(value, simplified(value)) for cue in config()["cues"] if cue.name in ("interface", "related", "share_prompt", "paywall"))
+    return any(cue.match(value, simplified(value)) for cue in config()["cues"]
+               if cue.name in ("interface", "related", "share_prompt", "paywall", "counter"))
 
 
 def _is_write_up(article: Article) -> bool:
