@@ -711,3 +711,21 @@ def test_a_headline_naming_customer_service_is_no_contact_line():
     clean(article)
     assert article.evidence["headline"][1] == headline
     assert removed(article)["客服热线：96000"] == "contact_words"
+
+
+def test_a_game_s_score_above_the_story_is_chrome_a_numbered_heading_between_paragraphs_is_not():
+    article = make_article(["球場快訊", "冠軍賽第七戰 主隊延長賽勝出", "主隊 3", "客隊 2", PARAGRAPHS[0], "階段 2", *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)["主隊 3"] == "score_line"
+    assert removed(article)["客隊 2"] == "score_line"
+    assert "階段 2" in kept(article)
+
+
+def test_a_media_contact_and_the_name_under_it_leave_the_tail():
+    article = make_article([*PARAGRAPHS, "媒体询问请联系：", "林美玲（公共事务部）", "电邮：press@example.org"])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+
+
+def test_a_division_slash_reads_as_a_slash():
+    assert clean_module.simplified("記者陳怡君∕台南報導") == "记者陈怡君/台南报导"

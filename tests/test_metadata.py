@@ -766,3 +766,16 @@ def test_credits_in_unfamiliar_shapes(lines, outlet, author):
     assert article.meta.get("author") == author
     if outlet:
         assert article.meta.get("outlet") == outlet
+
+
+def test_a_reporter_s_place_after_a_division_slash_is_no_outlet():
+    article = from_lines(["海港日報", "台南運河夜間點燈 延長到年底", "記者陳怡君∕台南報導", "2025-10-21 09:00", *PARAGRAPHS])
+    assert article.meta["author"] == "陳怡君"
+    assert article.meta["outlet"] == "海港日報"
+
+
+def test_a_staff_credit_names_no_author_and_an_update_label_no_outlet():
+    article = from_lines(["晨曦地產網", "東區新盤下周開售 首批六十伙", "撰文：晨曦地產網記者", "2025年10月20日 12:00",
+                          *PARAGRAPHS, "本页最后更新于 2025年10月20日"])
+    assert article.meta.get("author") is None
+    assert article.meta["outlet"] == "晨曦地產網"

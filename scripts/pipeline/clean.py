@@ -24,13 +24,18 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = ("{{", "#", ">", "!", "[", "<", "-", "*", "|", "`")
 
 
+# signs drawn like a slash that some sites print in bylines (記者X∕苗栗報導)
+_SLASHES = str.maketrans({"∕": "/", "⁄": "/"})
+
+
 @functools.lru_cache(maxsize=65536)
 def simplified(text: str) -> str:
     """The text in Simplified characters, position for position (cues are
-    written once, in Simplified); the text itself when a conversion would
-    change its length. Memoised: every cue and stage asks again for the same line."""
+    written once, in Simplified), slash-like signs read as a slash; the text
+    itself when a conversion would change its length. Memoised: every cue
+    and stage asks again for the same line."""
     converted = _T2S.convert(text)
-    return converted if len(converted) == len(text) else text
+    return (converted if len(converted) == len(text) else text).translate(_SLASHES)
 
 
 @dataclass

@@ -224,6 +224,8 @@ def text_metadata(article: Article) -> dict:
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
                 if simplified(value) in not_names or not value or _interface(value) or (group == "outlet" and _section_name(value)):
                     continue
+                if group == "author" and re.search(data["staff_roles"], simplified(value)):
+                    continue  # a role, not a name (置業新聞網記者)
                 # a platform's name gives way to any publisher the page names
                 demoted = PLATFORM_RANK if group == "outlet" and is_platform(value) else 0
                 rank = (priority + demoted, 0 if zone in ("head", "lead", "dateline") else 1, number)
