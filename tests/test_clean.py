@@ -719,6 +719,7 @@ def test_a_game_s_score_above_the_story_is_chrome_a_numbered_heading_between_par
     assert removed(article)["主隊 3"] == "score_line"
     assert removed(article)["客隊 2"] == "score_line"
     assert "階段 2" in kept(article)
+    assert not [name for name, _ in clean_module._features(0, 1, "Windows 11", clean_module.config()).cues if name == "score_line"]
 
 
 def test_a_media_contact_and_the_name_under_it_leave_the_tail():
@@ -729,3 +730,10 @@ def test_a_media_contact_and_the_name_under_it_leave_the_tail():
 
 def test_a_division_slash_reads_as_a_slash():
     assert clean_module.simplified("記者陳怡君∕台南報導") == "记者陈怡君/台南报导"
+
+
+def test_an_opening_question_above_a_section_heading_stays_a_sentence():
+    opening = "周末去哪里走走，才能避开人潮？"
+    article = make_article(["城市生活", "登录 注册", opening, "一、郊野公园", *PARAGRAPHS])
+    clean(article)
+    assert opening in kept(article)

@@ -292,8 +292,8 @@ def clean(article: Article) -> None:
 
     # A short question with one comma just above a byline, or the first one
     # just below it, is a headline (旧车怎么办？), not the article's first sentence;
-    # so is the first one standing between chrome and a line that is no sentence
-    # (a question-and-answer page's question above its buttons).
+    # so is the first one standing between chrome lines (a question-and-answer
+    # page's question under the site's menu, above its buttons).
     settings = cfg["data"]["prose"]
     bylines = ("byline", "date_line", "credit", "credit_line")
     first_prose = next((i for i, line in enumerate(lines) if line.prose), None)
@@ -304,7 +304,7 @@ def clean(article: Article) -> None:
                 and (any(name in bylines for n in lines[i + 1: i + 4] for name, _ in n.cues)
                      or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))
                      or (i == first_prose and i > 0 and bool(lines[i - 1].cues) and i + 1 < len(lines)
-                         and not lines[i + 1].prose and not lines[i + 1].protected)):
+                         and not lines[i + 1].prose and bool(lines[i + 1].cues))):
             line.prose = False
             line.evidence.append("a short question next to a byline: a headline")
 
