@@ -737,3 +737,29 @@ def test_an_opening_question_above_a_section_heading_stays_a_sentence():
     article = make_article(["城市生活", "登录 注册", opening, "一、郊野公园", *PARAGRAPHS])
     clean(article)
     assert opening in kept(article)
+
+
+def test_a_table_of_contents_leaves_and_the_headings_it_repeats_stay():
+    article = make_article(["山居手記", "三天兩夜的宜蘭行程整理", "文章目錄", "行前準備", "第一天行程",
+                            PARAGRAPHS[0], "行前準備", PARAGRAPHS[1], "第一天行程", PARAGRAPHS[2]])
+    clean(article)
+    assert kept(article) == ["三天兩夜的宜蘭行程整理", PARAGRAPHS[0], "行前準備", PARAGRAPHS[1], "第一天行程", PARAGRAPHS[2]]
+    assert [r.rule for r in article.removed if r.text == "行前準備"] == ["contents"]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("本文含有聯盟行銷連結，讀者透過連結購買，本站會獲得少量分潤。", "reprint"),
+    ("附件：會議紀錄（PDF）", "download"),
+    ("文件編號：A-2025/118", "fields"),
+])
+def test_affiliate_notices_file_links_and_coded_fields_are_chrome(line, rule):
+    article = make_article(["港灣週報", "舊區重建諮詢會下月舉行", line, *PARAGRAPHS])
+    clean(article)
+    assert removed(article)[line] == rule
+    assert article.evidence["headline"][1] == "舊區重建諮詢會下月舉行"
+
+
+def test_a_coded_field_between_paragraphs_stays():
+    article = make_article([PARAGRAPHS[0], "报名电话：2345 6789", *PARAGRAPHS[1:]])
+    clean(article)
+    assert "报名电话：2345 6789" in kept(article)

@@ -779,3 +779,13 @@ def test_a_staff_credit_names_no_author_and_an_update_label_no_outlet():
                           *PARAGRAPHS, "本页最后更新于 2025年10月20日"])
     assert article.meta.get("author") is None
     assert article.meta["outlet"] == "晨曦地產網"
+
+
+@pytest.mark.parametrize("lines, field, value", [
+    (["2025-10-12 by 阿哲", *PARAGRAPHS], "author", "阿哲"),  # the date, then the writer
+    (["【本報消息】", "2025-10-12", *PARAGRAPHS], "outlet", "某网站"),  # "this paper's news" names no one
+    (["高清", "2025-10-12 19:30:05", *PARAGRAPHS], "author", None),  # a player's control is no poster
+])
+def test_bylines_in_more_shapes(lines, field, value):
+    article = from_lines(["某网站", "某地新闻标题在这里出现", *lines])
+    assert article.meta.get(field) == value

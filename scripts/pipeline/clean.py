@@ -330,12 +330,27 @@ def clean(article: Article) -> None:
         line.protected = line.protected or line.number in kept_as_text
         _score(line, weights)
 
+    # A table of contents: the short lines under its heading are its entries;
+    # the headings they repeat further down are the article's own and stay.
+    contents = set()
+    for i, line in enumerate(lines):
+        if line.rule != "contents" or line.score < threshold:
+            continue
+        for item in lines[i + 1:]:
+            if not _short_label(item) or item.score >= threshold or item.plain in contents:
+                break
+            item.score = threshold
+            item.rule = "contents"
+            item.evidence.append(f"an entry of the contents under line {line.number}")
+            contents.add(item.plain)
+
     seen: dict[str, int] = {}
     for line in lines:
         key = line.plain
         # a speaker's label in a transcript (主持人：) is printed again by nature
         speaker = line.zone == "body" and key.endswith(("：", ":"))
-        if len(key) >= 4 and not line.protected and key in seen and not speaker:
+        heading = key in contents and line.rule != "contents"
+        if len(key) >= 4 and not line.protected and key in seen and not speaker and not heading:
             line.score += weights["repeated"]
             line.rule = line.rule if line.cues else "repeated"
             line.evidence.append(f"repeats line {seen[key]}")
