@@ -17,7 +17,8 @@ forums, writing communities, social pages, newsletters, aggregators), u*
 v* (community posts, show notes, newsletters, forum boards, institutions' sites),
 w* (filings summaries, company blogs, question-and-answer sites, Macau, translations),
 x* (museums, weather warnings, scoreboards, school notices, councillors' offices),
-y* (courts, travel blogs, school circulars, car sites, radio news, Macau papers, video pages, columns). The first figures of e* and of
+y* (courts, travel blogs, school circulars, car sites, radio news, Macau papers, video pages, columns),
+z* (message boards, fact checks, editorials, journals, picture credits, newsletters, press wires). The first figures of e* and of
 g* onwards are kept in tests/articles/<letter>-first-measured.txt.
 Figures are printed per half and written to build/eval/articles.json."""
 from __future__ import annotations
@@ -162,6 +163,7 @@ def evaluate(folder: Path = DEV_SET) -> dict:
         "after_v": {n: r for n, r in results.items() if n.startswith("w")},
         "after_w": {n: r for n, r in results.items() if n.startswith("x")},
         "after_x": {n: r for n, r in results.items() if n.startswith("y")},
+        "after_y": {n: r for n, r in results.items() if n.startswith("z")},
         "all": results,
     }
     return {"figures": {half: summarise(rs) for half, rs in halves.items() if rs}, "seeds": results}
