@@ -751,8 +751,12 @@ def test_a_table_of_contents_leaves_and_the_headings_it_repeats_stay():
     ("本文含有聯盟行銷連結，讀者透過連結購買，本站會獲得少量分潤。", "reprint"),
     ("附件：會議紀錄（PDF）", "download"),
     ("文件編號：A-2025/118", "fields"),
+    ("特約記者：吳宗翰", "credit_line"),  # a reporter with a qualifier
+    ("单位：江城师范学院文学院", "credit"),  # an author's affiliation
+    ("满意度评价：基本满意", "counter"),  # a rating
+    ("收看新聞片段", "share_prompt"),
 ])
-def test_affiliate_notices_file_links_and_coded_fields_are_chrome(line, rule):
+def test_affiliate_notices_file_links_coded_fields_and_credits_are_chrome(line, rule):
     article = make_article(["港灣週報", "舊區重建諮詢會下月舉行", line, *PARAGRAPHS])
     clean(article)
     assert removed(article)[line] == rule
@@ -763,3 +767,19 @@ def test_a_coded_field_between_paragraphs_stays():
     article = make_article([PARAGRAPHS[0], "报名电话：2345 6789", *PARAGRAPHS[1:]])
     clean(article)
     assert "报名电话：2345 6789" in kept(article)
+
+
+def test_a_request_for_tips_leaves_the_tail_even_as_a_sentence():
+    prompt = "如有新聞線索，歡迎來信提供爆料。"
+    article = make_article([*PARAGRAPHS, prompt])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article)[prompt] == "tip_prompt"
+
+
+def test_an_issue_s_contents_leave_and_its_headings_stay():
+    article = make_article(["社區書房電子報 第 12 期", "本期內容", "新書到館", "週末講座",
+                            "新書到館", PARAGRAPHS[0], "週末講座", *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article)[:2] == ["新書到館", PARAGRAPHS[0]]
+    assert "週末講座" in kept(article)

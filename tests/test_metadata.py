@@ -789,3 +789,21 @@ def test_a_staff_credit_names_no_author_and_an_update_label_no_outlet():
 def test_bylines_in_more_shapes(lines, field, value):
     article = from_lines(["某网站", "某地新闻标题在这里出现", *lines])
     assert article.meta.get(field) == value
+
+
+def test_a_field_is_no_outlet_and_a_qualified_reporter_names_the_writer():
+    article = from_lines(["查證中心", "網傳喝熱水能預防感冒？專家：沒有根據", "查證結果：錯誤", "查核記者：林育賢",
+                          "發布日期：2025-10-12", *PARAGRAPHS])
+    assert article.meta["outlet"] == "查證中心"
+    assert article.meta["author"] == "林育賢"
+
+
+def test_a_poster_labelled_on_a_message_board():
+    article = from_lines(["某市留言板", "小区门前积水无人处理", "留言人：刘女士  留言时间：2025-10-12", *PARAGRAPHS])
+    assert article.meta["author"] == "刘女士"
+    assert article.meta["date"] == "2025-10-12"
+
+
+def test_without_a_headline_the_paragraph_under_a_section_heading_gives_the_title():
+    article = from_lines(["秋天的書單", *PARAGRAPHS])
+    assert article.meta["title"].startswith("十月以来")

@@ -252,7 +252,8 @@ def text_metadata(article: Article) -> dict:
     # a label is a name, never a button (查看原文); a blog's name loses its platform's (X :: 痞客邦 ::)
     labels = [(number, _site_name(_BULLET.sub("", text)), where, named, role)
               for number, text, where, named, role in article.evidence.get("labels", [])
-              if not _interface(text) and simplified(_site_name(text)) not in not_names
+              # a field (查核結果：錯誤) is no name
+              if not _interface(text) and simplified(_site_name(text)) not in not_names and not re.search("：|(?<!:):(?!:)", text)
               and not _section_name(_site_name(text))]  # Android 手機: a category, not a name
     if "author" not in found:
         for number, text, where, _, role in labels:
@@ -379,13 +380,22 @@ _CLAUSE_END = "。！？!?；;，,：:"
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
 
 
+HEADING_CHARS = 20  # a section's heading is short
+
+
 def _title_from_opening(article: Article) -> str:
     """Without a headline, the opening sentence cut at its first clause end;
-    a clause too long for a title is cut at a word boundary."""
-    for _, line in article.body:
-        text = re.sub(r"^[#>\s]+", "", line.strip())
-        if not text or text.startswith(("{{", "!", "[", "<")):
-            continue
+    a clause too long for a title is cut at a word boundary. A section's
+    heading opening the text is no sentence: the paragraph under it opens."""
+    from .clean import config, is_prose
+    settings = config()["data"]["prose"]
+    lines = [line.strip() for _, line in article.body]
+    lines = [line for line in lines if re.sub(r"^[#>\s]+", "", line) and not re.sub(r"^[#>\s]+", "", line).startswith(("{{", "!", "[", "<"))]
+    if any(is_prose(line, settings) for line in lines):
+        # (a Markdown title, "# …", is the text's own title and stays first)
+        lines = lines[next(i for i, line in enumerate(lines)
+                           if is_prose(line, settings) or len(line) > HEADING_CHARS or line.startswith("# ")):]
+    for text in (re.sub(r"^[#>\s]+", "", line) for line in lines):
         clauses = [c.strip() for c in re.split(f"([{_CLAUSE_END}])", text)]
         clause = clauses[0]
         # a clause that is only a date or a name ("2025年10月底") says too little: add the next
