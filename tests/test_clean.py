@@ -770,7 +770,7 @@ def test_a_coded_field_between_paragraphs_stays():
 
 
 def test_a_request_for_tips_leaves_the_tail_even_as_a_sentence():
-    prompt = "如有新聞線索，歡迎來信提供爆料。"
+    prompt = "讀者如有相關資訊，請來信提供線索。"
     article = make_article([*PARAGRAPHS, prompt])
     clean(article)
     assert kept(article) == PARAGRAPHS
@@ -783,3 +783,10 @@ def test_an_issue_s_contents_leave_and_its_headings_stay():
     clean(article)
     assert kept(article)[:2] == ["新書到館", PARAGRAPHS[0]]
     assert "週末講座" in kept(article)
+
+
+def test_a_contact_prompt_without_a_number_still_leaves_the_tail():
+    prompt = "商务合作请添加小编微信"
+    article = make_article([*PARAGRAPHS, prompt])
+    clean(article)
+    assert removed(article)[prompt] == "contact_words"
