@@ -673,3 +673,120 @@ def test_cues_read_a_link_s_label_not_its_address():
         return {name for name, _ in clean_module._features(0, 1, line, cfg).cues}
     assert "related" in names("[更多科技报道](https://e.com/a)")  # ^更多…报道$ holds for the label alone
     assert "related" not in names("[新款手机发布](https://example.com/related-reading)")
+
+
+def test_a_question_between_chrome_and_its_buttons_is_the_headline():
+    # a question-and-answer page: the question holds a comma and ends with ？
+    question = "第一次去高原旅行，要提前准备哪些药品？"
+    article = make_article(["问答社区", "登录 注册", question, "写回答", "3 个回答", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == question
+    assert kept(article) == [question, *PARAGRAPHS]  # the metadata stage takes the headline
+    assert removed(article)["3 个回答"] == "counter"
+
+
+def test_a_question_opening_the_article_stays_a_sentence():
+    opening = "为什么秋天的早晚温差这么大？"
+    article = make_article(["天气小课堂", opening, *PARAGRAPHS])
+    clean(article)
+    assert opening in kept(article)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("基金代码：161725  基金简称：城市成长", "fields"),  # a data sheet's fields, not a headline
+    ("文档 / 更新日志", "navigation"),  # a two-step path
+    ("譯者：林雅雯", "credit"),
+    ("報道：陳志強", "credit"),
+])
+def test_labelled_fields_short_paths_and_credits_leave_the_head(line, rule):
+    article = make_article(["山城晚报", line, "老街区改造完成 居民下月回迁", *PARAGRAPHS])
+    clean(article)
+    assert removed(article)[line] == rule
+    assert article.evidence["headline"][1] == "老街区改造完成 居民下月回迁"
+
+
+def test_a_headline_naming_customer_service_is_no_contact_line():
+    headline = "银行客服排队太久 市民建议增加线上渠道"
+    article = make_article(["滨海网", headline, "客服热线：96000", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == headline
+    assert removed(article)["客服热线：96000"] == "contact_words"
+
+
+def test_a_game_s_score_above_the_story_is_chrome_a_numbered_heading_between_paragraphs_is_not():
+    article = make_article(["球場快訊", "冠軍賽第七戰 主隊延長賽勝出", "主隊 3", "客隊 2", PARAGRAPHS[0], "階段 2", *PARAGRAPHS[1:]])
+    clean(article)
+    assert removed(article)["主隊 3"] == "score_line"
+    assert removed(article)["客隊 2"] == "score_line"
+    assert "階段 2" in kept(article)
+    assert not [name for name, _ in clean_module._features(0, 1, "Windows 11", clean_module.config()).cues if name == "score_line"]
+
+
+def test_a_media_contact_and_the_name_under_it_leave_the_tail():
+    article = make_article([*PARAGRAPHS, "媒体询问请联系：", "林美玲（公共事务部）", "电邮：press@example.org"])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+
+
+def test_a_division_slash_reads_as_a_slash():
+    assert clean_module.simplified("記者陳怡君∕台南報導") == "记者陈怡君/台南报导"
+
+
+def test_an_opening_question_above_a_section_heading_stays_a_sentence():
+    opening = "周末去哪里走走，才能避开人潮？"
+    article = make_article(["城市生活", "登录 注册", opening, "一、郊野公园", *PARAGRAPHS])
+    clean(article)
+    assert opening in kept(article)
+
+
+def test_a_table_of_contents_leaves_and_the_headings_it_repeats_stay():
+    article = make_article(["山居手記", "三天兩夜的宜蘭行程整理", "文章目錄", "行前準備", "第一天行程",
+                            PARAGRAPHS[0], "行前準備", PARAGRAPHS[1], "第一天行程", PARAGRAPHS[2]])
+    clean(article)
+    assert kept(article) == ["三天兩夜的宜蘭行程整理", PARAGRAPHS[0], "行前準備", PARAGRAPHS[1], "第一天行程", PARAGRAPHS[2]]
+    assert [r.rule for r in article.removed if r.text == "行前準備"] == ["contents"]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("本文含有聯盟行銷連結，讀者透過連結購買，本站會獲得少量分潤。", "reprint"),
+    ("附件：會議紀錄（PDF）", "download"),
+    ("文件編號：A-2025/118", "fields"),
+    ("特約記者：吳宗翰", "credit_line"),  # a reporter with a qualifier
+    ("单位：江城师范学院文学院", "credit"),  # an author's affiliation
+    ("满意度评价：基本满意", "counter"),  # a rating
+    ("收看新聞片段", "share_prompt"),
+])
+def test_affiliate_notices_file_links_coded_fields_and_credits_are_chrome(line, rule):
+    article = make_article(["港灣週報", "舊區重建諮詢會下月舉行", line, *PARAGRAPHS])
+    clean(article)
+    assert removed(article)[line] == rule
+    assert article.evidence["headline"][1] == "舊區重建諮詢會下月舉行"
+
+
+def test_a_coded_field_between_paragraphs_stays():
+    article = make_article([PARAGRAPHS[0], "报名电话：2345 6789", *PARAGRAPHS[1:]])
+    clean(article)
+    assert "报名电话：2345 6789" in kept(article)
+
+
+def test_a_request_for_tips_leaves_the_tail_even_as_a_sentence():
+    prompt = "讀者如有相關資訊，請來信提供線索。"
+    article = make_article([*PARAGRAPHS, prompt])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article)[prompt] == "tip_prompt"
+
+
+def test_an_issue_s_contents_leave_and_its_headings_stay():
+    article = make_article(["社區書房電子報 第 12 期", "本期內容", "新書到館", "週末講座",
+                            "新書到館", PARAGRAPHS[0], "週末講座", *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article)[:2] == ["新書到館", PARAGRAPHS[0]]
+    assert "週末講座" in kept(article)
+
+
+def test_a_contact_prompt_without_a_number_still_leaves_the_tail():
+    prompt = "商务合作请添加小编微信"
+    article = make_article([*PARAGRAPHS, prompt])
+    clean(article)
+    assert removed(article)[prompt] == "contact_words"

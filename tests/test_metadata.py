@@ -737,3 +737,73 @@ def test_a_name_above_a_floor_number_is_the_poster():
 def test_an_office_or_a_publication_kind_gives_way_to_the_institution(lines, outlet):
     article = from_lines([*lines, "某地新闻标题在这里出现", *PARAGRAPHS])
     assert article.meta.get("outlet") == outlet
+
+
+def test_a_menu_item_under_the_site_s_name_is_no_outlet():
+    article = from_lines(["知乎", "首页", "圈子", "等你来答", "冬天阳台的绿萝怎么养才不黄叶？", "关注问题", "写回答",
+                          "窗边的猫", "植物爱好者", "56 人赞同了该回答", *PARAGRAPHS])
+    assert article.meta["outlet"] == "知乎"
+    assert article.meta["author"] == "窗边的猫"
+
+
+def test_a_site_s_desk_gives_way_to_its_masthead():
+    article = from_lines(["晨星財經", "台股", "某公司九月營收創新高 法人看好後市", "晨星新聞中心 2025/10/08 14:10", *PARAGRAPHS])
+    assert article.meta["outlet"] == "晨星財經"
+
+
+@pytest.mark.parametrize("lines, outlet, author", [
+    # a translation names the original's writer and, in its licence notice, the original publication
+    (["原文作者：馬克．霍夫曼", "譯者：周佳穎", "2025.10.20", *PARAGRAPHS, "本文原刊載於《萊茵評論》，經授權翻譯轉載。"],
+     "萊茵評論", "馬克．霍夫曼"),
+    # a writer in Latin letters keeps the surname; a reporter labelled 報道
+    (["撰文：Ivy Chan｜攝影：本網", "2025年10月20日", *PARAGRAPHS], None, "Ivy Chan"),
+    (["报道：林佩珊", "摄影：何国良", "2025-10-20 09:30", *PARAGRAPHS], None, "林佩珊"),
+    # a writer, their role and the date joined by dots
+    (["周宁 · 工程师 · 2025年10月20日", *PARAGRAPHS], None, "周宁"),
+])
+def test_credits_in_unfamiliar_shapes(lines, outlet, author):
+    article = from_lines(["某网站", "某地新闻标题在这里出现", *lines])
+    assert article.meta.get("author") == author
+    if outlet:
+        assert article.meta.get("outlet") == outlet
+
+
+def test_a_reporter_s_place_after_a_division_slash_is_no_outlet():
+    article = from_lines(["海港日報", "台南運河夜間點燈 延長到年底", "記者陳怡君∕台南報導", "2025-10-21 09:00", *PARAGRAPHS])
+    assert article.meta["author"] == "陳怡君"
+    assert article.meta["outlet"] == "海港日報"
+
+
+def test_a_staff_credit_names_no_author_and_an_update_label_no_outlet():
+    article = from_lines(["晨曦地產網", "東區新盤下周開售 首批六十伙", "撰文：晨曦地產網記者", "2025年10月20日 12:00",
+                          *PARAGRAPHS, "本页最后更新于 2025年10月20日"])
+    assert article.meta.get("author") is None
+    assert article.meta["outlet"] == "晨曦地產網"
+
+
+@pytest.mark.parametrize("lines, field, value", [
+    (["2025-10-12 by 阿哲", *PARAGRAPHS], "author", "阿哲"),  # the date, then the writer
+    (["【本報消息】", "2025-10-12", *PARAGRAPHS], "outlet", "某网站"),  # "this paper's news" names no one
+    (["高清", "2025-10-12 19:30:05", *PARAGRAPHS], "author", None),  # a player's control is no poster
+])
+def test_bylines_in_more_shapes(lines, field, value):
+    article = from_lines(["某网站", "某地新闻标题在这里出现", *lines])
+    assert article.meta.get(field) == value
+
+
+def test_a_field_is_no_outlet_and_a_qualified_reporter_names_the_writer():
+    article = from_lines(["查證中心", "網傳喝熱水能預防感冒？專家：沒有根據", "查證結果：錯誤", "查核記者：林育賢",
+                          "發布日期：2025-10-12", *PARAGRAPHS])
+    assert article.meta["outlet"] == "查證中心"
+    assert article.meta["author"] == "林育賢"
+
+
+def test_a_poster_labelled_on_a_message_board():
+    article = from_lines(["某市留言板", "小区门前积水无人处理", "留言人：刘女士  留言时间：2025-10-12", *PARAGRAPHS])
+    assert article.meta["author"] == "刘女士"
+    assert article.meta["date"] == "2025-10-12"
+
+
+def test_without_a_headline_the_paragraph_under_a_section_heading_gives_the_title():
+    article = from_lines(["秋天的書單", *PARAGRAPHS])
+    assert article.meta["title"].startswith("十月以来")

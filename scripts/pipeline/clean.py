@@ -24,13 +24,18 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = ("{{", "#", ">", "!", "[", "<", "-", "*", "|", "`")
 
 
+# signs drawn like a slash that some sites print in bylines (記者X∕苗栗報導)
+_SLASHES = str.maketrans({"∕": "/", "⁄": "/"})
+
+
 @functools.lru_cache(maxsize=65536)
 def simplified(text: str) -> str:
     """The text in Simplified characters, position for position (cues are
-    written once, in Simplified); the text itself when a conversion would
-    change its length. Memoised: every cue and stage asks again for the same line."""
+    written once, in Simplified), slash-like signs read as a slash; the text
+    itself when a conversion would change its length. Memoised: every cue
+    and stage asks again for the same line."""
     converted = _T2S.convert(text)
-    return converted if len(converted) == len(text) else text
+    return (converted if len(converted) == len(text) else text).translate(_SLASHES)
 
 
 @dataclass
@@ -286,7 +291,9 @@ def clean(article: Article) -> None:
         lines.append(_features(index, number, text, cfg))
 
     # A short question with one comma just above a byline, or the first one
-    # just below it, is a headline (旧车怎么办？), not the article's first sentence.
+    # just below it, is a headline (旧车怎么办？), not the article's first sentence;
+    # so is the first one standing between chrome lines (a question-and-answer
+    # page's question under the site's menu, above its buttons).
     settings = cfg["data"]["prose"]
     bylines = ("byline", "date_line", "credit", "credit_line")
     first_prose = next((i for i, line in enumerate(lines) if line.prose), None)
@@ -295,7 +302,9 @@ def clean(article: Article) -> None:
                 and sum(line.text.count(mark) for mark in settings["clause_marks"]) == 1 \
                 and len(_WORDS.findall(line.text)) <= settings["headline_chars"] \
                 and (any(name in bylines for n in lines[i + 1: i + 4] for name, _ in n.cues)
-                     or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))):
+                     or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))
+                     or (i == first_prose and i > 0 and bool(lines[i - 1].cues) and i + 1 < len(lines)
+                         and not lines[i + 1].prose and bool(lines[i + 1].cues))):
             line.prose = False
             line.evidence.append("a short question next to a byline: a headline")
 
@@ -321,12 +330,27 @@ def clean(article: Article) -> None:
         line.protected = line.protected or line.number in kept_as_text
         _score(line, weights)
 
+    # A table of contents: the short lines under its heading are its entries;
+    # the headings they repeat further down are the article's own and stay.
+    contents = set()
+    for i, line in enumerate(lines):
+        if line.rule != "contents" or line.score < threshold:
+            continue
+        for item in lines[i + 1:]:
+            if not _short_label(item) or item.score >= threshold or item.plain in contents:
+                break
+            item.score = threshold
+            item.rule = "contents"
+            item.evidence.append(f"an entry of the contents under line {line.number}")
+            contents.add(item.plain)
+
     seen: dict[str, int] = {}
     for line in lines:
         key = line.plain
         # a speaker's label in a transcript (主持人：) is printed again by nature
         speaker = line.zone == "body" and key.endswith(("：", ":"))
-        if len(key) >= 4 and not line.protected and key in seen and not speaker:
+        heading = key in contents and line.rule != "contents"
+        if len(key) >= 4 and not line.protected and key in seen and not speaker and not heading:
             line.score += weights["repeated"]
             line.rule = line.rule if line.cues else "repeated"
             line.evidence.append(f"repeats line {seen[key]}")
@@ -415,10 +439,11 @@ def clean(article: Article) -> None:
             line.rule = "head-label"
             line.evidence.append("short label before the article")
             plain = line.plain
-            # a section names no one, nor does a post's number (1楼)
+            # a section names no one, nor does a post's number (1楼), nor a menu's
+            # item after the first (知乎 / 首页 / 会员: the site's name opens its menu)
+            menu_item = i > 0 and _menu_word(lines[i - 1].plain) and _menu_word(plain) and not cfg["masthead"].search(plain)
             if tokens and not all(_section(t, cfg["sections"]) for t in tokens) and not cfg["post_number"].fullmatch(plain):
                 at = lines.index(line)
-                # a name followed by "follow him" is the author's, not the outlet's
                 # a name followed by "follow him" is the author's, not the outlet's; so is a
                 # person's name (two or three characters) just above the date
                 after = lines[at + 1] if at + 1 < len(lines) else None
@@ -434,6 +459,8 @@ def clean(article: Article) -> None:
                 # a name above a bare follow button is the account that published the page,
                 # as much an outlet's name as a masthead is (the platform's name stands higher)
                 account = any(n.plain.lstrip("+") == "关注" for n in lines[at + 1: at + 2])
+                if menu_item and role == "outlet":
+                    continue
                 article.evidence.setdefault("labels", []).append(
                     (line.number, line.text, "before" if headline is None or line.number < headline.number else "after",
                      bool(cfg["masthead"].search(plain)) or account, role)
@@ -530,7 +557,7 @@ def clean(article: Article) -> None:
         if line.score >= threshold and line is not headline:
             article.removed.append(Removal(line.number, line.text, line.rule or "chrome", evidence))
             removed_numbers.add(line.number)
-            if line.zone != "body" or line.rule in ("byline", "credit", "credit_line"):
+            if line.zone != "body" or line.rule in ("byline", "credit", "credit_line", "fields"):
                 article.evidence.setdefault("bylines", []).append((line.number, line.text, line.zone))
         elif line.score >= near:
             article.evidence.setdefault("near", []).append((line.number, line.text, evidence))
@@ -540,6 +567,11 @@ def clean(article: Article) -> None:
 
 
 TAG_LETTERS = 6  # a tag is a word or two
+MENU_CHARS = 4  # a menu's item is a word
+
+
+def _menu_word(plain: str) -> bool:
+    return 0 < len(plain) <= MENU_CHARS and not re.search(r"[\s\d]", plain)
 
 
 def _section(token: str, sections: set) -> bool:

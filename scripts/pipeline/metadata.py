@@ -224,6 +224,8 @@ def text_metadata(article: Article) -> dict:
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
                 if simplified(value) in not_names or not value or _interface(value) or (group == "outlet" and _section_name(value)):
                     continue
+                if group == "author" and re.search(data["staff_roles"], simplified(value)):
+                    continue  # a role, not a name (置業新聞網記者)
                 # a platform's name gives way to any publisher the page names
                 demoted = PLATFORM_RANK if group == "outlet" and is_platform(value) else 0
                 rank = (priority + demoted, 0 if zone in ("head", "lead", "dateline") else 1, number)
@@ -250,7 +252,8 @@ def text_metadata(article: Article) -> dict:
     # a label is a name, never a button (查看原文); a blog's name loses its platform's (X :: 痞客邦 ::)
     labels = [(number, _site_name(_BULLET.sub("", text)), where, named, role)
               for number, text, where, named, role in article.evidence.get("labels", [])
-              if not _interface(text) and simplified(_site_name(text)) not in not_names
+              # a field (查核結果：錯誤) is no name
+              if not _interface(text) and simplified(_site_name(text)) not in not_names and not re.search("：|(?<!:):(?!:)", text)
               and not _section_name(_site_name(text))]  # Android 手機: a category, not a name
     if "author" not in found:
         for number, text, where, _, role in labels:
@@ -271,6 +274,10 @@ def text_metadata(article: Article) -> dict:
         # a credit's short name for the site whose masthead prints it in full (民視新聞 -> 民視新聞網)
         rank, outlet, source = found["outlet"]
         full = next((text for _, text, _, _, _ in labels if text in (outlet + "網", outlet + "网")), None)
+        # a site's own desk (錢線新聞中心) for the masthead that begins with its stem (錢線財經)
+        desk = re.search(f"(?:{data['desk_words']})$", simplified(outlet))
+        stem = outlet[: desk.start()] if desk and desk.start() >= 2 else None
+        full = full or next((text for _, text, _, _, _ in labels if stem and text.startswith(stem) and text != outlet), None)
         if full:
             found["outlet"] = (rank, full, source + f"; in full as the masthead prints it: {full}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
@@ -333,9 +340,11 @@ def _author_after_outlet(found: dict, bylines: list) -> None:
 
 def _interface(value: str) -> bool:
     """A value made of a page's button words (【打印本页】), a list's
-    heading (【延伸閱讀】) or a prompt (【加入X好友】) names no one."""
+    heading (【延伸閱讀】), a prompt (【加入X好友】) or a button with its
+    count (好问题 12) names no one."""
     from .clean import config, simplified
-    return any(cue.match(value, simplified(value)) for cue in config()["cues"] if cue.name in ("interface", "related", "share_prompt", "paywall"))
+    return any(cue.match(value, simplified(value)) for cue in config()["cues"]
+               if cue.name in ("interface", "related", "share_prompt", "paywall", "counter"))
 
 
 def _is_write_up(article: Article) -> bool:
@@ -371,13 +380,22 @@ _CLAUSE_END = "。！？!?；;，,：:"
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
 
 
+HEADING_CHARS = 20  # a section's heading is short
+
+
 def _title_from_opening(article: Article) -> str:
     """Without a headline, the opening sentence cut at its first clause end;
-    a clause too long for a title is cut at a word boundary."""
-    for _, line in article.body:
-        text = re.sub(r"^[#>\s]+", "", line.strip())
-        if not text or text.startswith(("{{", "!", "[", "<")):
-            continue
+    a clause too long for a title is cut at a word boundary. A section's
+    heading opening the text is no sentence: the paragraph under it opens."""
+    from .clean import config, is_prose
+    settings = config()["data"]["prose"]
+    lines = [line.strip() for _, line in article.body]
+    lines = [line for line in lines if re.sub(r"^[#>\s]+", "", line) and not re.sub(r"^[#>\s]+", "", line).startswith(("{{", "!", "[", "<"))]
+    if any(is_prose(line, settings) for line in lines):
+        # (a Markdown title, "# …", is the text's own title and stays first)
+        lines = lines[next(i for i, line in enumerate(lines)
+                           if is_prose(line, settings) or len(line) > HEADING_CHARS or line.startswith("# ")):]
+    for text in (re.sub(r"^[#>\s]+", "", line) for line in lines):
         clauses = [c.strip() for c in re.split(f"([{_CLAUSE_END}])", text)]
         clause = clauses[0]
         # a clause that is only a date or a name ("2025年10月底") says too little: add the next

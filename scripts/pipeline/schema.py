@@ -61,7 +61,7 @@ SCHEMAS = {
         "datelines": listof(REGEX),
         "fields": listof(mapping({"name": STRING, "priority": INT, "pattern": REGEX}, closed=True)),
         "not_names": listof(STRING),
-        "platforms": listof(STRING), "platform_words": REGEX,
+        "platforms": listof(STRING), "platform_words": REGEX, "desk_words": REGEX, "staff_roles": REGEX,
         "date_label": REGEX, "date": REGEX, "english_date": REGEX, "write_up": REGEX,
         "roc_date": REGEX, "numeral_date": REGEX, "month_day_year": REGEX,
     }),
