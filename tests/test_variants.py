@@ -287,6 +287,8 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     ("头发生长，毛发生长，长发及腰，理发店", "頭髮生長，毛髮生長，長髮及腰，理髮店"),
     # 政府 + 干预, not 府干 (an official); 今日 + 历史, 用手 + 表达, 喝茶 + 几乎
     ("政府干预市场，政府干部", "政府干預市場，政府幹部"),
+    # 如果 + 干预 (OpenCC's 如果干, if one does, reads 幹); doing it stays 幹
+    ("如果干预过多，如果干不完", "如果干預過多，如果幹不完"),
     # 坦白 + 面对, 和 + 面试 (not flour or kneading dough, which stay 麵); 作风 + 干部
     ("坦白面对，他和面试官聊天，和面的时候，一斤白面", "坦白面對，他和面試官聊天，和麵的時候，一斤白麵"),
     ("转变作风干部带头，风干的肉", "轉變作風幹部帶頭，風乾的肉"),
