@@ -287,6 +287,8 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     ("头发生长，毛发生长，长发及腰，理发店", "頭髮生長，毛髮生長，長髮及腰，理髮店"),
     # 政府 + 干预, not 府干 (an official); 今日 + 历史, 用手 + 表达, 喝茶 + 几乎
     ("政府干预市场，政府干部", "政府干預市場，政府幹部"),
+    # 如果 + 干预 (OpenCC's 如果干, if one does, reads 幹); doing it stays 幹
+    ("如果干预过多，如果干不完", "如果干預過多，如果幹不完"),
     # 坦白 + 面对, 和 + 面试 (not flour or kneading dough, which stay 麵); 作风 + 干部
     ("坦白面对，他和面试官聊天，和面的时候，一斤白面", "坦白面對，他和面試官聊天，和麵的時候，一斤白麵"),
     ("转变作风干部带头，风干的肉", "轉變作風幹部帶頭，風乾的肉"),
@@ -302,6 +304,28 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     ("平台风险，舞台风格，看台风，在台风季节", "平台風險，舞台風格，看颱風，在颱風季節"),
 ])
 def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source, expected):
+    assert converter(HANT).convert(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    # 一个 + 中国, not 个中 (therein), which stays before 原因 and 滋味
+    ("这是一个中国的故事，个中滋味", "這是一個中國的故事，箇中滋味"),
+    # 中国 + 历来, 今天 + 历史, not 国历, 天历 (a calendar); a calendar stays 曆
+    ("中国历来重视教育，今天历史课上，一本日历", "中國歷來重視教育，今天歷史課上，一本日曆"),
+    # 中国 + 制度, 决定 + 制度, not 中国制, 定制 (made in, made to order)
+    ("中国制度，他们决定制定规则，中国制造", "中國制度，他們決定制定規則，中國製造"),
+    # 今天 + 后来, not 天后 (a queen, a goddess), which stays
+    ("今天后来怎样，妈祖是天后", "今天後來怎樣，媽祖是天后"),
+    # 地方 + 几乎, 提高 + 几个, not 方几, 高几 (a low table); a tea table stays
+    ("这个地方几乎没人，提高几个百分点，茶几上", "這個地方幾乎沒人，提高幾個百分點，茶几上"),
+    # 机关 + 系统, 中心 + 系列, not 关系, 心系 (bond, to care for)
+    ("机关系统，中心系列活动，关系很好，心系家乡", "機關系統，中心系列活動，關係很好，心繫家鄉"),
+    # 国家 + 什么, 其中 + 游戏, 没有 + 采用, 湖北 + 回来, 知道 + 冲突, 人口 + 干部
+    ("国家什么时候，其中游戏，没有采用，从湖北回来", "國家什麼時候，其中遊戲，沒有採用，從湖北回來"),
+    # 没有 + 只能, 许多 + 只要, not 有只, 多只 (animals counted); a counted cat stays
+    ("没有只能这样，许多只要一次，有只猫", "沒有只能這樣，許多只要一次，有隻貓"),
+])
+def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_words(source, expected):
     assert converter(HANT).convert(source) == expected
 
 
