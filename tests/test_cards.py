@@ -67,6 +67,16 @@ def test_a_card_is_the_size_asked_and_the_same_every_time():
     assert len(image.convert("L").getcolors(maxcolors=256) or range(257)) > 20
 
 
+def test_cards_drawn_on_several_cores_are_the_ones_drawn_in_turn(monkeypatch):
+    jobs = [{"title": f"第{n}篇：世界模型与大语言模型之争", "subtitle": "某报 · 2025-11-0{n}", "site_name": "双语阅读",
+             "variant": "zh-Hant" if n % 2 else "zh-Hans"} for n in range(1, 9)]
+    in_turn = [cards.draw(**words) for words in jobs]
+    monkeypatch.setattr(cards, "PER_WORKER", 2)  # eight cards: four processes' worth
+    monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)
+    assert cards._draw_all(jobs) == in_turn
+    assert len(set(in_turn)) == len(jobs)
+
+
 def test_the_variants_glyph_forms_differ():
     """The same characters drawn in the SC and TC faces differ where the
     regions' standard forms do (骨, 真, 说)."""

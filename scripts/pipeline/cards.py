@@ -8,8 +8,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
+import multiprocessing
+import os
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from io import BytesIO
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from .files import write_atomic
 _META = re.compile(r'<meta (?:property|name)="((?:og|article):[a-z:_]+)" content="([^"]*)"')
 _LANG = re.compile(r'<html[^>]* lang="([^"]+)"')
 _CLOCK_SLACK_NS = 2_000_000_000  # file times may lag the clock; a page written near the start is drawn again
+PER_WORKER = 64  # cards below which one more process costs more than it saves
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+'&]*|\s+|.", re.S)
 
 
@@ -139,6 +143,7 @@ def draw_cards(site_dir: Path, site_url: str, cache_dir: Path | None, written_si
     site_dir = Path(site_dir)
     counts = {"drawn": 0, "cached": 0, "kept": 0}
     prefix = site_url if site_url.endswith("/") else site_url + "/"
+    wanted = []  # (where the card goes, its cache entry, the words to draw)
     for page in sorted(site_dir.rglob("*.html")):
         unchanged = written_since_ns is not None and page.stat().st_mtime_ns < written_since_ns - _CLOCK_SLACK_NS
         found = page_card(page.read_text(encoding="utf-8"))
@@ -157,9 +162,24 @@ def draw_cards(site_dir: Path, site_url: str, cache_dir: Path | None, written_si
             shutil.copyfile(cached, target)
             counts["cached"] += 1
             continue
-        data = draw(**words)
+        wanted.append((target, cached, words))
+    for (target, cached, _), data in zip(wanted, _draw_all([words for _, _, words in wanted])):
         write_atomic(target, data)
         counts["drawn"] += 1
         if cached is not None:
             write_atomic(cached, data)
     return counts
+
+
+def _draw_one(words: dict) -> bytes:
+    return draw(**words)
+
+
+def _draw_all(jobs: list[dict]) -> list[bytes]:
+    """Every card asked for, in order; a cold build of a large site draws
+    thousands, so they are drawn on every core (the same bytes either way)."""
+    workers = min(os.cpu_count() or 1, len(jobs) // PER_WORKER)
+    if workers < 2:
+        return [_draw_one(words) for words in jobs]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_draw_one, jobs, chunksize=max(1, PER_WORKER // 4)))
