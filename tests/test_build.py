@@ -159,3 +159,20 @@ def test_a_changed_title_reaches_every_page_that_lists_the_article(tmp_path):
     assert all(new.encode() in pages[path] and old.encode() not in pages[path] for path in listing)
     build(seeds, tmp_path / "fresh")
     assert pages == _pages(tmp_path / "fresh")
+
+
+def test_seeds_built_on_several_cores_make_the_same_pages_and_errors(tmp_path, monkeypatch):
+    import pipeline.build as build_module
+    seeds = copy_seeds(tmp_path / "seeds", sorted(path.name for path in SEEDS.glob("*.txt")))
+    (seeds / "empty.txt").write_bytes(b"")
+    in_turn = build(seeds, tmp_path / "in-turn", tmp_path / "in-turn-reports", tmp_path / "in-turn-cache")
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 2)  # six seeds: three processes' worth
+    monkeypatch.setattr(build_module.os, "cpu_count", lambda: 2)
+    spread = build(seeds, tmp_path / "spread", tmp_path / "spread-reports", tmp_path / "spread-cache")
+    assert [a.slug for a in spread.articles] == [a.slug for a in in_turn.articles] and len(spread.articles) == 5
+    assert [str(e) for e in spread.errors] == [str(e) for e in in_turn.errors] and "empty.txt" in str(spread.errors[0])
+    for ours, theirs in (("in-turn", "spread"), ("in-turn-reports", "spread-reports")):
+        files = {path.relative_to(tmp_path / ours): path.read_bytes() for path in (tmp_path / ours).rglob("*") if path.is_file()}
+        assert len(files) > 10
+        assert files == {path.relative_to(tmp_path / theirs): path.read_bytes() for path in (tmp_path / theirs).rglob("*") if path.is_file()}
+    assert sorted(p.name for p in (tmp_path / "spread-cache").iterdir()) == sorted(p.name for p in (tmp_path / "in-turn-cache").iterdir())

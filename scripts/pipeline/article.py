@@ -142,3 +142,6 @@ class SeedError(Exception):
         self.path = Path(path)
         self.reason = reason
         super().__init__(f"{self.path.name}: {reason}")
+
+    def __reduce__(self):  # raised in another process (build.py), it crosses back whole
+        return (SeedError, (self.path, self.reason))

@@ -7,6 +7,9 @@ reports.py after them. This module only orchestrates."""
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,19 +75,53 @@ def derive(article: Article) -> None:
     duplicates.shingle_count(article)
 
 
-def _built(path: Path, entry: dict | None, cache: Cache | None, strict: bool = False) -> tuple[Article, str]:
-    """process() plus the conservation check, skipped when the same seed bytes,
-    metadata entry, code and data were built before; with the cache key
-    ("" without a cache)."""
-    if cache is None:
-        return conserved(process(path, entry), strict), ""
-    key = cache.key(path, entry)
-    article = cache.load(key)
-    if article is None:
+PARALLEL_FROM = 16  # seeds to build per process before one more process pays for itself
+
+
+def _processed(job: tuple) -> Article | SeedError:
+    """One seed through the stages, the conservation check and derive(); a
+    seed that cannot be built comes back as its error."""
+    path, entry, strict = job
+    try:
         article = conserved(process(path, entry), strict)
-        derive(article)
-        cache.store(key, article)
-    return article, key
+    except SeedError as error:
+        return error
+    derive(article)
+    return article
+
+
+def _process_all(jobs: list[tuple]) -> list[Article | SeedError]:
+    """_processed() for every job, in order; seeds do not depend on each
+    other, so a large folder is built on every core."""
+    workers = min(os.cpu_count() or 1, len(jobs) // PARALLEL_FROM)
+    if workers < 2:
+        return [_processed(job) for job in jobs]
+    # forkserver, not fork: mkdocs serve builds beside its server's threads
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        return list(pool.map(_processed, jobs, chunksize=4))
+
+
+def _built_all(paths: list[Path], entries: dict, cache: Cache | None, strict: bool) -> list[tuple[Path, Article | SeedError, str]]:
+    """Each seed's article (or error) and cache key ("" without a cache):
+    taken from the cache when the same seed bytes, metadata entry, code and
+    data were built before, else processed."""
+    outcomes: dict[Path, Article | SeedError] = {}
+    keys: dict[Path, str] = {}
+    for path in paths:
+        try:
+            keys[path] = cache.key(path, entries.get(path.name)) if cache is not None else ""
+        except SeedError as error:
+            outcomes[path] = error
+            continue
+        article = cache.load(keys[path]) if cache is not None else None
+        if article is not None:
+            outcomes[path] = article
+    todo = [path for path in paths if path not in outcomes]
+    for path, outcome in zip(todo, _process_all([(path, entries.get(path.name), strict) for path in todo])):
+        outcomes[path] = outcome
+        if cache is not None and isinstance(outcome, Article):
+            cache.store(keys[path], outcome)
+    return [(path, outcomes[path], keys.get(path, "")) for path in paths]
 
 
 def site_pages(articles: list[Article], cache: Cache | None, keys: list[str]) -> dict[str, str]:
@@ -115,9 +152,10 @@ def build(seeds_dir: Path, docs_dir: Path, report_dir: Path | None = None, cache
     slugs: dict[str, Path] = {}
     keys: list[str] = []  # the cache keys of the articles built, in seed order
     cache = Cache(cache_dir, strict) if cache_dir is not None else None
-    for path in seed_files(seeds_dir):
+    for path, article, key in _built_all(seed_files(seeds_dir), entries, cache, strict):
         try:
-            article, key = _built(path, entries.get(path.name), cache, strict)
+            if isinstance(article, SeedError):
+                raise article
             if article.slug in slugs:
                 raise SeedError(path, f"its page name {article.slug!r} is already taken by {slugs[article.slug].name}; rename one")
         except SeedError as error:

@@ -181,5 +181,6 @@ def _draw_all(jobs: list[dict]) -> list[bytes]:
     workers = min(os.cpu_count() or 1, len(jobs) // PER_WORKER)
     if workers < 2:
         return [_draw_one(words) for words in jobs]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    # forkserver, not fork: mkdocs serve builds beside its server's threads
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
         return list(pool.map(_draw_one, jobs, chunksize=max(1, PER_WORKER // 4)))
