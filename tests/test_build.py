@@ -12,7 +12,7 @@ from conftest import SEEDS, make_project, mkdocs_build
 from pipeline import conserve
 from pipeline.article import Block, SeedError, Text
 from pipeline.build import build, process, slug_for
-from pipeline import write
+from pipeline import workers, write
 
 
 def copy_seeds(target: Path, names: list[str]) -> Path:
@@ -167,7 +167,7 @@ def test_seeds_built_on_several_cores_make_the_same_pages_and_errors(tmp_path, m
     (seeds / "empty.txt").write_bytes(b"")
     in_turn = build(seeds, tmp_path / "in-turn", tmp_path / "in-turn-reports", tmp_path / "in-turn-cache")
     monkeypatch.setattr(build_module, "PARALLEL_FROM", 2)  # six seeds: three processes' worth
-    monkeypatch.setattr(build_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     spread = build(seeds, tmp_path / "spread", tmp_path / "spread-reports", tmp_path / "spread-cache")
     assert [a.slug for a in spread.articles] == [a.slug for a in in_turn.articles] and len(spread.articles) == 5
     assert [str(e) for e in spread.errors] == [str(e) for e in in_turn.errors] and "empty.txt" in str(spread.errors[0])

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from conftest import mkdocs_build
-from pipeline import cards
+from pipeline import cards, workers
 
 CLOSING = cards.settings()["no_line_start"]
 OPENING = cards.settings()["no_line_end"]
@@ -72,7 +72,7 @@ def test_cards_drawn_on_several_cores_are_the_ones_drawn_in_turn(monkeypatch):
              "variant": "zh-Hant" if n % 2 else "zh-Hans"} for n in range(1, 9)]
     in_turn = [cards.draw(**words) for words in jobs]
     monkeypatch.setattr(cards, "PER_WORKER", 2)  # eight cards: four processes' worth
-    monkeypatch.setattr(cards.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     assert cards._draw_all(jobs) == in_turn
     assert len(set(in_turn)) == len(jobs)
 

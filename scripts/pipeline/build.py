@@ -7,9 +7,6 @@ reports.py after them. This module only orchestrates."""
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from .fidelity import round_trip
 from .metadata import METADATA_FILE, load_metadata_file
 from .stages import process, slug_for  # noqa: F401  (the stage list lives in stages.py)
 from .variants import ambiguity_report, make_variants
+from .workers import map_in_order
 
 log = logging.getLogger("mkdocs.pipeline")
 
@@ -93,12 +91,7 @@ def _processed(job: tuple) -> Article | SeedError:
 def _process_all(jobs: list[tuple]) -> list[Article | SeedError]:
     """_processed() for every job, in order; seeds do not depend on each
     other, so a large folder is built on every core."""
-    workers = min(os.cpu_count() or 1, len(jobs) // PARALLEL_FROM)
-    if workers < 2:
-        return [_processed(job) for job in jobs]
-    # forkserver, not fork: mkdocs serve builds beside its server's threads
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        return list(pool.map(_processed, jobs, chunksize=4))
+    return map_in_order(_processed, jobs, PARALLEL_FROM)
 
 
 def _built_all(paths: list[Path], entries: dict, cache: Cache | None, strict: bool) -> list[tuple[Path, Article | SeedError, str]]:

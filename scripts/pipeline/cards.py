@@ -8,11 +8,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
-import multiprocessing
-import os
 import re
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from io import BytesIO
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 from .article import HANS, HANT
 from .config import DATA_DIR, load_data
 from .files import write_atomic
+from .workers import map_in_order
 
 _META = re.compile(r'<meta (?:property|name)="((?:og|article):[a-z:_]+)" content="([^"]*)"')
 _LANG = re.compile(r'<html[^>]* lang="([^"]+)"')
@@ -178,9 +176,4 @@ def _draw_one(words: dict) -> bytes:
 def _draw_all(jobs: list[dict]) -> list[bytes]:
     """Every card asked for, in order; a cold build of a large site draws
     thousands, so they are drawn on every core (the same bytes either way)."""
-    workers = min(os.cpu_count() or 1, len(jobs) // PER_WORKER)
-    if workers < 2:
-        return [_draw_one(words) for words in jobs]
-    # forkserver, not fork: mkdocs serve builds beside its server's threads
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-        return list(pool.map(_draw_one, jobs, chunksize=max(1, PER_WORKER // 4)))
+    return map_in_order(_draw_one, jobs, PER_WORKER)
