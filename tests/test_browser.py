@@ -4,6 +4,7 @@ tooltips, no console errors or outside requests, accessibility (axe-core),
 screenshots and the light/dark palette."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,7 +12,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser import ARTIFACTS, search, search_finds_nothing
+from browser import ARTIFACTS, search, search_finds_nothing, search_translations
+from pipeline.publish import FULL_INDEX, INDEX, SEPARATOR, WIRE_SEPARATOR
+from pipeline.text import HAN
 from test_site import SLUGS, VARIANT_ROOT
 
 ARTICLE = "001_f5076b2d9f848529"
@@ -107,6 +110,78 @@ def test_search_says_so_when_nothing_matches(page, variant):
     """The ready index answers a query it cannot match with its 'no results' line."""
     page.open(VARIANT_ROOT[variant], wait_until="load")
     assert search_finds_nothing(page, "Zqxjvw")
+
+
+# --- search in two stages (docs/assets/search-query.js) --------------------------
+
+def _index(site: Path, variant: str, name: str) -> dict:
+    return json.loads((site / VARIANT_ROOT[variant] / name).read_text(encoding="utf-8"))
+
+
+def _tokens(index: dict, docs: list) -> list[set]:
+    """Per entry, the words Material's worker indexes: every indexed field,
+    without markup, cut at the index's separator, lower-cased."""
+    separator = re.compile(index["config"]["separator"])
+    return [{word.lower() for name in index["config"]["fields"] for word in separator.split(
+             re.sub("<[^>]*>", " ", str(doc.get(name, ""))).replace(WIRE_SEPARATOR, SEPARATOR)) if word}
+            for doc in docs]
+
+
+def _found_by_segments(word: str, tokens: set) -> bool:
+    """Whether Material's worker could match a query for `word`: it cuts the
+    query into indexed words found in it (never the whole query), else asks
+    for words beginning with the whole query."""
+    pieces = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word))}
+    return bool(pieces & tokens) or any(token.startswith(word) for token in tokens)
+
+
+def _title_and_body_words(site: Path, variant: str) -> tuple[str, str, str]:
+    """An article, a word of its title, and a word only its body has: a word
+    of the whole index's entries for that article alone, which no query the
+    first stage can answer reaches."""
+    first, whole = _index(site, variant, INDEX), _index(site, variant, FULL_INDEX)
+    first_words = set().union(*_tokens(first, first["docs"]))
+    whole_words = _tokens(whole, whole["docs"])
+    han = re.compile(f"^[{HAN}]{{2,}}$")
+    for doc in first["docs"]:
+        if not doc["location"].startswith("articles/"):
+            continue
+        page = doc["location"]
+        title = sorted((w for w in _tokens(first, [{"title": doc["title"]}])[0] if han.match(w)), key=len, reverse=True)
+        own = set().union(*(words for entry, words in zip(whole["docs"], whole_words) if entry["location"].startswith(page)))
+        others = set().union(*(words for entry, words in zip(whole["docs"], whole_words) if not entry["location"].startswith(page)))
+        body = sorted(w for w in own - others if han.match(w) and not _found_by_segments(w, first_words))
+        if title and body:
+            return page, title[0], body[0]
+    raise AssertionError(f"no article in {variant} has a title word and a word only its body has")
+
+
+@pytest.mark.parametrize("variant", VARIANT_ROOT)
+def test_search_answers_from_the_first_stage_then_fills_in_from_the_whole_index(page, site, variant):
+    """A title query is answered while the whole index is still on its way
+    (held here); a query for a word only an article's body has finds nothing
+    then, and lists the article once the whole index arrives, without being
+    typed again."""
+    article, title_word, body_word = _title_and_body_words(site, variant)
+    held = []
+    page.route(f"**/{FULL_INDEX}", lambda route: held.append(route))
+    requested = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.open(VARIANT_ROOT[variant], wait_until="load")
+    results = search(page, title_word, whole_index=False)
+    assert any(article in r["href"] for r in results), (title_word, [r["href"] for r in results])
+    assert f"/{VARIANT_ROOT[variant]}{INDEX}" in requested
+    assert [urlsplit(route.request.url).path for route in held] == [f"/{VARIANT_ROOT[variant]}{FULL_INDEX}"]
+    assert page.locator("html").get_attribute("data-search-index") is None
+
+    box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
+    box.fill(body_word)
+    box.press("End")
+    expect(meta).to_have_text(search_translations(page)["search.result.none"])
+    held[0].continue_()
+    expect(page.locator("html")).to_have_attribute("data-search-index", "complete")
+    expect(page.locator(f".md-search-result__item a[href*='{article}']").first).to_be_visible()
+    expect(page.locator("input.md-search__input")).to_have_value(body_word)
 
 
 # --- language switcher ----------------------------------------------------------

@@ -1,7 +1,9 @@
-"""The per-variant search indexes publish writes: what an entry carries, and
-that a query in either script still reaches every word."""
+"""The per-variant search indexes publish writes, in two stages: what an
+entry carries, what the first stage holds of each page, and that a query in
+either script still reaches every word of both."""
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
@@ -9,7 +11,7 @@ import pytest
 
 from bench.search_index import breakdown
 from pipeline.article import HANS, HANT
-from pipeline.publish import SEPARATOR, WIRE_SEPARATOR, split_search_index, variant_folder
+from pipeline.publish import FULL_INDEX, INDEX, SEPARATOR, WIRE_SEPARATOR, lead, split_search_index, variant_folder
 from pipeline.text import HAN
 from pipeline.variants import converter
 
@@ -20,27 +22,36 @@ CONFIG = {"lang": ["zh"], "separator": "[\\s\\u200b\\u3000\\-、。，．？！�
 MERGED = [
     {"location": "articles/a/", "title": f"软件{S}测试{S}手记",
      "text": f"<p>我们{S}的{S}软件{S}很{S}好{S}。{S}这个{S}模型{S}每天{S}读取{S}网络{S}信息{S}。</p>"},
+    {"location": "articles/a/#letters", "title": f"读者{S}来信",
+     "text": f"<p>编辑部{S}收到{S}很多{S}来信{S}。</p>"},
     {"location": "glossary/model/", "title": "模型",
      "text": f"<p>模型{S}是{S}一种{S}方法{S}。</p><ul><li>这个{S}模型{S}每天{S}读取{S}网络{S}信息{S}。 —— 软件{S}测试{S}手记</li></ul>"},
     {"location": "zh-Hant/articles/a/", "title": f"軟體{S}測試{S}手記",
      "text": f"<p>我們{S}的{S}軟體{S}很{S}好{S}。{S}這個{S}模型{S}每天{S}讀取{S}網路{S}資訊{S}。</p>"},
+    {"location": "zh-Hant/articles/a/#letters", "title": f"讀者{S}來信",
+     "text": f"<p>編輯部{S}收到{S}很多{S}來信{S}。</p>"},
     {"location": "zh-Hant/glossary/model/", "title": "模型",
      "text": f"<p>模型{S}是{S}一種{S}方法{S}。</p><ul><li>這個{S}模型{S}每天{S}讀取{S}網路{S}資訊{S}。 —— 軟體{S}測試{S}手記</li></ul>"},
 ]
 _WORD = re.compile(f"[{HAN}]{{2,}}")
 
 
-def _indexes(site) -> dict:
-    return {variant: json.loads((site / variant_folder(variant) / "search" / "search_index.json").read_text(encoding="utf-8"))
+def _indexes(site, name: str = FULL_INDEX) -> dict:
+    return {variant: json.loads((site / variant_folder(variant) / name).read_text(encoding="utf-8"))
             for variant in (HANS, HANT)}
 
 
 @pytest.fixture
 def small_site(tmp_path):
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": CONFIG, "docs": MERGED}, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / INDEX).write_text(json.dumps({"config": CONFIG, "docs": MERGED}, ensure_ascii=False), encoding="utf-8")
     split_search_index(tmp_path)
     return _indexes(tmp_path)
+
+
+@pytest.fixture
+def first_stage(small_site, tmp_path):
+    return _indexes(tmp_path, INDEX)
 
 
 def _query_map(index: dict) -> dict:
@@ -73,8 +84,7 @@ def test_a_page_quoting_an_article_keeps_only_its_own_text(small_site):
 
 def test_the_query_map_only_respells_characters_the_articles_never_use(small_site):
     for variant, index in small_site.items():
-        article = _doc(index, "articles/a/")
-        used = set(article["title"] + article["text"])
+        used = {c for doc in index["docs"] if doc["location"].startswith("articles/") for c in doc["title"] + doc["text"]}
         mapping = _query_map(index)
         assert mapping, variant
         assert not used & set(mapping), variant
@@ -120,7 +130,7 @@ def _check_reachable(indexes: dict) -> None:
         other = HANT if variant == HANS else HANS
         mapping = str.maketrans(_query_map(index))
         for doc in index["docs"]:
-            words = _words(doc.get("title", "") + " " + doc.get("text", ""))
+            words = _words(" ".join(doc.get(field, "") for field in ("title", "text", "headings")))
             alt = set(_alt(doc))
             assert not alt & words, (variant, doc["location"], alt & words)
             for word in words:
@@ -135,6 +145,46 @@ def test_either_scripts_spelling_reaches_every_word(small_site):
 
 def test_on_the_real_site_either_scripts_spelling_reaches_every_word(site):
     _check_reachable(_indexes(site))
+    _check_reachable(_indexes(site, INDEX))
+
+
+# --- the first stage: what a page fetches before a first result ---------------------
+
+def test_the_first_stage_holds_each_page_once_with_its_headings(first_stage, small_site):
+    for variant, heading, body in ((HANS, "来信", "编辑部"), (HANT, "來信", "編輯部")):
+        first, whole = first_stage[variant], small_site[variant]
+        assert [doc["location"] for doc in first["docs"]] == ["articles/a/", "glossary/model/"]
+        article = _doc(first, "articles/a/")
+        assert heading in _words(article["headings"]) and body not in _words(article["text"] + article["headings"])
+        assert body in _words(_doc(whole, "articles/a/#letters")["text"])  # the whole index keeps the section
+        assert first["config"]["full_index"] == FULL_INDEX and "full_index" not in whole["config"]
+        assert "headings" in first["config"]["fields"] and first["config"]["query_map"] == whole["config"]["query_map"]
+
+
+def test_either_scripts_spelling_reaches_every_word_of_the_first_stage(first_stage):
+    _check_reachable(first_stage)
+
+
+SENTENCES = f"<p>第一{S}句话{S}很{S}短{S}。{S}第二{S}句话{S}也{S}不长{S}。</p><p>第三{S}句话{S}。</p>"
+
+
+def test_a_lead_ends_at_the_sentence_end_after_its_characters():
+    separators = re.compile(CONFIG["separator"])
+    assert lead(SENTENCES, 3, separators) == f"第一{S}句话{S}很{S}短{S}。"
+    assert lead(SENTENCES, 8, separators) == f"第一{S}句话{S}很{S}短{S}。{S}第二{S}句话{S}也{S}不长{S}。"
+    assert lead(SENTENCES, 100, separators) == f"第一{S}句话{S}很{S}短{S}。{S}第二{S}句话{S}也{S}不长{S}。 第三{S}句话{S}。"
+    assert lead(SENTENCES, 3, separators, re.compile("第一句话很短。第二句话也不长。")) == f"第三{S}句话{S}。"
+
+
+def test_on_the_real_site_the_first_stage_is_a_part_of_the_whole(site):
+    """Every page of the whole index has its one entry in the first stage,
+    which weighs a part of the whole, compressed as a server sends it."""
+    for variant in (HANS, HANT):
+        first, whole = (site / variant_folder(variant) / name for name in (INDEX, FULL_INDEX))
+        pages = [doc["location"] for doc in json.loads(whole.read_text(encoding="utf-8"))["docs"] if "#" not in doc["location"]]
+        assert pages and [doc["location"] for doc in json.loads(first.read_text(encoding="utf-8"))["docs"]] == pages
+        sizes = [len(gzip.compress(path.read_bytes())) for path in (first, whole)]
+        assert sizes[0] < sizes[1] / 2, (variant, sizes)
 
 
 ARTICLES_OVER_TEXT = 1.5  # the target `make bench` checks at every corpus size
@@ -145,7 +195,7 @@ def test_on_the_real_site_the_index_stays_near_the_text_it_indexes(site):
     do not) weigh at most 1.5x the article text, and the other script's
     spellings a small part of the whole."""
     for variant in (HANS, HANT):
-        figures = breakdown(site / variant_folder(variant) / "search" / "search_index.json")
+        figures = breakdown(site / variant_folder(variant) / FULL_INDEX)
         assert figures["text_bytes"] > 0
         assert figures["articles_over_text"] <= ARTICLES_OVER_TEXT, (variant, figures)
         assert figures["fields"].get("alt", 0) < 0.1 * figures["bytes"], (variant, figures["fields"])

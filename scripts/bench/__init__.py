@@ -58,9 +58,12 @@ How things are measured
   markup, page kinds, sentences repeated across entries) against the
   variant's article text (titles and sections of its article pages without
   markup or separators), and the bytes fetched before a first result: the
-  index, Material's search worker, lunr.stemmer.support and lunr.zh (what
-  the worker loads for `lang: zh`) and the page's query script, plain and
-  gzip-compressed (brotli too when the module is installed).
+  index's first stage (search/search_index.json, what Material fetches),
+  Material's search worker, lunr.stemmer.support and lunr.zh (what the
+  worker loads for `lang: zh`) and the page's query script, plain and
+  gzip-compressed (brotli too when the module is installed); beside it the
+  whole index (search/search_index.full.json), which follows, and the same
+  download had the first result waited for the whole index.
 * Units: MB = 1,000,000 bytes, KB = 1,000 bytes. Page weight counts the
   (gzip-compressed) body bytes the server sent per path, headers excluded.
 """

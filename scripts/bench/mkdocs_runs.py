@@ -14,6 +14,7 @@ import yaml
 
 from pipeline import navigation
 from pipeline.article import HANS, VARIANTS
+from pipeline.publish import FULL_INDEX, variant_folder
 from reader.plugin import output_folder
 
 from . import MB, BenchError
@@ -107,7 +108,7 @@ def plain_mkdocs(project: Path, seeds_dir: Path, site_dir: Path, repeat: int = 1
 
 def index_sizes(site_dir: Path) -> dict:
     return {
-        variant: (site_dir / ("" if variant == HANS else f"{variant}/") / "search" / "search_index.json").stat().st_size
+        variant: (site_dir / variant_folder(variant) / FULL_INDEX).stat().st_size
         for variant in VARIANTS
     }
 

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from pipeline.article import HANS, HANT
+from pipeline.publish import FULL_INDEX, INDEX, variant_folder
 
 from . import HOST, BenchError
 
@@ -100,14 +101,19 @@ def gzip_server(site_dir: Path):
 
 def config_base(site_dir: Path, page: str, root_url: str) -> tuple[str, str]:
     """A page's __config base, and the search index URL Material derives from it:
-    new URL("search/search_index.json", new URL(base, location))."""
+    new URL("search/search_index.json", new URL(base, location)) (the first stage)."""
     html = (site_dir / page / "index.html").read_text(encoding="utf-8")
     match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.DOTALL)
     if not match:
         raise BenchError(f"no __config in {page}")
     base = json.loads(match.group(1))["base"]
     absolute = urljoin(root_url + page, base)
-    return base, urlsplit(urljoin(absolute, "search/search_index.json")).path
+    return base, urlsplit(urljoin(absolute, INDEX)).path
+
+
+def is_index(path: str) -> bool:
+    """A search index's two stages, in any variant's folder."""
+    return path.endswith((f"/{INDEX}", f"/{FULL_INDEX}"))
 
 
 def measure_page_weight(site_dir: Path) -> dict:
@@ -133,7 +139,7 @@ def measure_page_weight(site_dir: Path) -> dict:
 
                 def on_response(response, headers_total=headers_total):
                     length = response.headers.get("content-length")
-                    if length and "search_index.json" not in response.url:
+                    if length and not is_index(urlsplit(response.url).path):
                         headers_total["bytes"] += int(length)
 
                 context.route("**/*", route)
@@ -145,8 +151,8 @@ def measure_page_weight(site_dir: Path) -> dict:
                     page.wait_for_load_state("networkidle", timeout=10_000)
                 sent = server.reset()
                 context.close()
-                indexes = sorted(path for path in sent if path.endswith("search_index.json"))
-                weight = sum(size for path, size in sent.items() if not path.endswith("search_index.json"))
+                indexes = sorted(path for path in sent if is_index(path))
+                weight = sum(size for path, size in sent.items() if not is_index(path))
                 out["variants"][variant] = {
                     "page": page_path,
                     "compressed_bytes_without_index": weight,
@@ -161,9 +167,9 @@ def measure_page_weight(site_dir: Path) -> dict:
                 out["variants"][variant].update(config_base=base, index_url_from_config=index_url)
         finally:
             browser.close()
-    own = {HANS: "/search/search_index.json", HANT: f"/{HANT}/search/search_index.json"}
     out["own_index_only"] = all(
-        figure["index_url_from_config"] == own[variant] and figure["search_index_requested"] in ([], [own[variant]])
+        figure["index_url_from_config"] == f"/{variant_folder(variant)}{INDEX}"
+        and set(figure["search_index_requested"]) <= {f"/{variant_folder(variant)}{name}" for name in (INDEX, FULL_INDEX)}
         for variant, figure in out["variants"].items()
     )
     return out

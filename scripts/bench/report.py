@@ -66,8 +66,10 @@ def print_table(sizes: list[int], per_size: dict) -> None:
         row("  term pages / articles / glossary / other, KB", lambda s, index=index: " / ".join(
             f"{index(s)['by_page_kind'].get(kind, 0) / KB:.0f}" for kind in ("term pages", "articles", "glossary", "other pages")))
         row("  sentences repeated across entries (the corpus reuses its bases'), KB", lambda s, index=index: index(s)["repeated_sentences"] / KB, 1)
-        row("  before a first result, KB (gzip)", lambda s, index=index: f"{index(s)['before_first_result']['bytes'] / KB:,.0f} "
-            f"({index(s)['before_first_result']['compressed']['gzip'] / KB:,.0f})")
+        for label, part in (("  bytes before a first result (first stage), KB (gzip)", "before_first_result"),
+                            ("  the whole index, fetched after it, KB (gzip)", "whole_index_after"),
+                            ("  before a first result had it waited for the whole index, KB (gzip)", "before_first_result_with_whole_index")):
+            row(label, lambda s, index=index, part=part: f"{index(s)[part]['bytes'] / KB:,.0f} ({index(s)[part]['compressed']['gzip'] / KB:,.0f})")
     row("page weight zh-Hans (gzip, no index), KB", lambda s: s["page_weight"]["variants"][HANS]["compressed_bytes_without_index"] / KB, 1)
     row("page weight zh-Hant (gzip, no index), KB", lambda s: s["page_weight"]["variants"][HANT]["compressed_bytes_without_index"] / KB, 1)
     row("each variant loads only its own index", lambda s: "yes" if s["page_weight"]["own_index_only"] else "NO")

@@ -1,7 +1,9 @@
 """What each variant's search index is made of, and what a reader downloads
-before a first result: the index, Material's search worker and the lunr
-language files the worker loads for `lang: zh` (lunr.stemmer.support and
-lunr.zh), compressed as a server would send them."""
+before a first result: the index's first stage (what Material fetches),
+Material's search worker and the lunr language files the worker loads for
+`lang: zh` (lunr.stemmer.support and lunr.zh), compressed as a server would
+send them; and the whole index that follows, against what a first result
+would cost had it waited for the whole index."""
 from __future__ import annotations
 
 import gzip
@@ -11,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.article import VARIANTS
-from pipeline.publish import SEPARATOR, WIRE_SEPARATOR, variant_folder
+from pipeline.publish import FULL_INDEX, INDEX, SEPARATOR, WIRE_SEPARATOR, variant_folder
 
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]")
@@ -116,13 +118,18 @@ def first_result_bytes(site_dir: Path, index_bytes: bytes, page_assets: dict[str
 
 
 def measure(site_dir: Path) -> dict:
-    """Per variant: the index breakdown and the download before a first result."""
+    """Per variant: the whole index's breakdown, the download before a first
+    result (the first stage), the whole index fetched after it, and the
+    download a first result would wait for with the whole index instead."""
     site_dir = Path(site_dir)
     out = {}
     for variant in VARIANTS:
-        path = site_dir / variant_folder(variant) / "search" / "search_index.json"
-        figures = breakdown(path)
-        figures["before_first_result"] = first_result_bytes(site_dir, path.read_bytes(), search_assets(site_dir))
+        whole = (site_dir / variant_folder(variant) / FULL_INDEX).read_bytes()
+        first = (site_dir / variant_folder(variant) / INDEX).read_bytes()
+        figures = breakdown(site_dir / variant_folder(variant) / FULL_INDEX)
+        figures["before_first_result"] = first_result_bytes(site_dir, first, search_assets(site_dir))
+        figures["whole_index_after"] = {"bytes": len(whole), "compressed": compressed(whole)}
+        figures["before_first_result_with_whole_index"] = first_result_bytes(site_dir, whole, search_assets(site_dir))
         out[variant] = figures
     return out
 

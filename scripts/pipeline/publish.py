@@ -5,7 +5,14 @@ works at any depth, and robots.txt; 404 pages leave the sitemap.
 A query in either script finds a variant's pages: the page spells the query's
 characters as the variant does (docs/assets/search-query.js, with the map the
 index carries), and the index keeps the other script's spelling only of the
-words that character mapping cannot reach (大语言模型 for 大型語言模型)."""
+words that character mapping cannot reach (大语言模型 for 大型語言模型).
+
+Search comes in two stages, so a first result never waits for the whole
+index: search/search_index.json, the file Material fetches, holds one entry
+per page (title, section headings, opening characters); the page's script
+fetches the whole index (FULL_INDEX) after it and hands it to the worker.
+The offline bundle's search/search_index.js holds the whole index at once:
+from file:// there is nothing to wait for."""
 from __future__ import annotations
 
 import json
@@ -14,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from .article import HANS, HANT, VARIANTS
+from .config import load_data
 from .files import write_atomic
 from .variants import DIRECTION, characters, converter
 from .text import HAN, HAN_CHARACTER
@@ -32,6 +40,10 @@ _NOT_KEY = re.compile(r"[\s\u200b—–-]+")
 _EMPTY_BLOCK = re.compile(r"<(li|p|td|th)>\s*</\1>")
 _MIN_QUOTE = 4  # characters: shorter pieces are too common to call a quotation
 ARTICLES = "articles/"  # the folder of write.article_path, in every variant
+INDEX = "search/search_index.json"  # what Material fetches, relative to the page's base: the first stage
+FULL_INDEX = "search/search_index.full.json"  # the whole index, fetched by docs/assets/search-query.js
+_HEADINGS = "headings"  # the first stage's field of section headings: indexed, never shown
+_SENTENCE_PIECE = re.compile(r"[^。！？!?]+[。！？!?”」』）)]*|[。！？!?]+")
 
 
 def variant_folder(variant: str) -> str:
@@ -40,9 +52,10 @@ def variant_folder(variant: str) -> str:
 
 
 def split_search_index(site_dir: Path) -> dict[str, int]:
-    """One index per variant, each under its own folder, locations relative to it.
-    Returns the number of entries per variant."""
-    merged_path = site_dir / "search" / "search_index.json"
+    """One index per variant, each under its own folder, locations relative
+    to it, in two stages (the first at INDEX, the whole at FULL_INDEX).
+    Returns the number of entries of each variant's whole index."""
+    merged_path = site_dir / INDEX
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     by_variant: dict[str, list] = {variant: [] for variant in VARIANTS}
     for doc in merged["docs"]:
@@ -59,18 +72,80 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
             for field in ("title", "text"):
                 if field in doc:
                     doc[field] = _needed_separators(doc[field], separators)
-        query_map = _add_other_script(docs, variant)
+        mapping = query_map(docs, variant)
+        _add_other_script(docs, variant, mapping)
         config = dict(merged["config"], fields=dict(merged["config"]["fields"], alt={"boost": 0.5}),
-                      query_map="".join(source + target for source, target in sorted(query_map.items())),
+                      query_map="".join(source + target for source, target in sorted(mapping.items())),
                       wire_separator=WIRE_SEPARATOR)
-        data = json.dumps({"config": config, "docs": [_on_the_wire(doc) for doc in docs]},
-                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        folder = site_dir / variant_folder(variant) / "search"
-        write_atomic(folder / "search_index.json", data)
-        if inline_script:  # the offline bundle reads the index from a script
-            write_atomic(folder / "search_index.js", f"var __index = {data}")
+        first = first_stage(docs, separators, variant)
+        _add_other_script(first, variant, mapping)
+        first_config = dict(config, full_index=FULL_INDEX,
+                            fields=dict(config["fields"], **{_HEADINGS: {"boost": _settings()["headings_boost"]}}))
+        folder = site_dir / variant_folder(variant)
+        data = _serialised(config, docs)
+        write_atomic(folder / FULL_INDEX, data)
+        write_atomic(folder / INDEX, _serialised(first_config, first))
+        if inline_script:  # the offline bundle reads the whole index from a script at once
+            write_atomic(folder / "search" / "search_index.js", f"var __index = {data}")
         counts[variant] = len(docs)
     return counts
+
+
+def _settings() -> dict:
+    return load_data("site.yml")["search"]
+
+
+def first_stage(docs: list, separators: re.Pattern, variant: str) -> list:
+    """One entry per page: its title, its sections' headings and its lead
+    (the opening characters of its own text, to the next sentence end, past
+    the site's own note on an article's script). A query for a page's name
+    or subject finds it before the whole index arrives."""
+    notes = _site_notes(variant)
+    pages: dict[str, dict] = {}
+    for doc in docs:
+        page, _, section = doc["location"].partition("#")
+        if not section:
+            entry = {key: value for key, value in doc.items() if key not in ("text", "alt")}
+            pages[page] = dict(entry, text=lead(doc.get("text", ""), _settings()["lead_chars"], separators, notes))
+        elif page in pages and doc.get("title"):
+            headings = pages[page].get(_HEADINGS)
+            pages[page][_HEADINGS] = f"{headings} {doc['title']}" if headings else doc["title"]
+    return list(pages.values())
+
+
+def _site_notes(variant: str) -> re.Pattern:
+    """The site's own note atop an article and its button (scripts/data/site.yml),
+    whatever script names the note holds."""
+    strings = load_data("site.yml")[variant]
+    templates = (strings[key] for key in ("note_title", "original_note", "converted_note", "show_originals"))
+    return re.compile("|".join(re.sub(r"\\\{\w+\\\}", ".+?", re.escape(template)) for template in templates))
+
+
+def lead(text: str, chars: int, separators: re.Pattern, skipped: re.Pattern | None = None) -> str:
+    """The first sentences of an entry's text, without markup, until they hold
+    `chars` characters (word separators not counted), leaving out blocks
+    `skipped` matches whole; its blocks joined by a space, which the worker
+    splits words at as it does at a tag."""
+    kept, count = [], 0
+    for block in _TAG.split(text):
+        if skipped and skipped.fullmatch(block.strip().replace(SEPARATOR, "")):
+            continue
+        sentences = []
+        for sentence in _SENTENCE_PIECE.findall(block.strip()):
+            if count >= chars:
+                break
+            sentences.append(sentence)
+            count += len(separators.sub("", sentence))
+        if sentences:
+            kept.append("".join(sentences).strip())
+        if count >= chars:
+            break
+    return " ".join(kept)
+
+
+def _serialised(config: dict, docs: list) -> str:
+    return json.dumps({"config": config, "docs": [_on_the_wire(doc) for doc in docs]},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _on_the_wire(doc: dict) -> dict:
@@ -136,18 +211,17 @@ def query_map(docs: list, variant: str) -> dict[str, str]:
             if source != target and source not in own and target in own}
 
 
-def _add_other_script(docs: list, variant: str) -> dict[str, str]:
+def _add_other_script(docs: list, variant: str, mapping: dict[str, str]) -> None:
     """Each entry gets an `alt` field: the words a query for one of its
-    words becomes after the character mapping, where that is not the word
-    itself: the other script's spelling (大語言模型 for 大型語言模型) and,
-    for a word quoting the other script, its own. Indexed, never shown.
-    Returns the character mapping."""
-    mapping = query_map(docs, variant)
+    words becomes after the character mapping (query_map), where that is not
+    the word itself: the other script's spelling (大語言模型 for 大型語言模型)
+    and, for a word quoting the other script, its own. Indexed, never shown."""
     other = HANT if variant == HANS else HANS
-    words_of = [_HAN_TOKEN.findall(_TAG.sub(" ", doc.get("title", "") + " " + doc.get("text", "")).replace(SEPARATOR, " ")) for doc in docs]
+    words_of = [_HAN_TOKEN.findall(_TAG.sub(" ", " ".join(doc.get(field, "") for field in ("title", "text", _HEADINGS))).replace(SEPARATOR, " "))
+                for doc in docs]
     tokens = sorted({token for words in words_of for token in words})
     if not tokens:
-        return mapping
+        return
     spelt = str.maketrans(mapping)
     converted = dict(zip(tokens, converter(other).convert("\n".join(tokens)).translate(spelt).split("\n")))
     for doc, words in zip(docs, words_of):
@@ -155,7 +229,6 @@ def _add_other_script(docs: list, variant: str) -> dict[str, str]:
         alt = dict.fromkeys(query for word in words for query in (converted[word], word.translate(spelt)) if query not in own)
         if alt:
             doc["alt"] = SEPARATOR.join(alt)
-    return mapping
 
 
 def not_found_pages(site_dir: Path, site_url: str) -> None:
@@ -233,7 +306,7 @@ def robots(site_dir: Path, site_url: str) -> None:
 
 def publish(site_dir: Path, site_url: str) -> dict:
     site_dir = Path(site_dir)
-    counts = split_search_index(site_dir) if (site_dir / "search" / "search_index.json").exists() else {}
+    counts = split_search_index(site_dir) if (site_dir / INDEX).exists() else {}
     not_found_pages(site_dir, site_url)
     prune_sitemap(site_dir)
     variant_sitemaps(site_dir, site_url)

@@ -130,6 +130,7 @@ SCHEMAS = {
         "reading": mapping({"units_per_minute": NUMBER}),
         "navigation": mapping({key: {"type": "integer", "minimum": 1}
                                for key in ("page_size", "mentions_page_size", "home_newest", "opening_chars")}, closed=True),
+        "search": mapping({"lead_chars": {"type": "integer", "minimum": 1}, "headings_boost": NUMBER}, closed=True),
     }),
     "structure.yml": mapping({
         "heading": mapping({"max_chars": INT, "sentence_endings": STRING, "question_endings": STRING,
