@@ -10,13 +10,15 @@
    text into words.
    The index Material fetches is a first stage (one entry per page); its
    config.full_index names the whole index, relative to the page's base as
-   Material's own is. The worker starts on the first stage at once; the whole
-   index is fetched meanwhile and handed to the worker as a second set-up,
-   and the open query is asked again, so its results fill in with full-text
-   hits. Once the worker holds the whole index, <html> gets
-   data-search-index="complete". Offline, search/search_index.js is the whole
-   index. Loaded before Material's bundle, which creates the worker (or the
-   iframe-worker shim's stand-in offline). */
+   Material's own is. Material's worker starts on the first stage at once;
+   the whole index is fetched meanwhile and set up in a second worker, so the
+   first keeps answering while the whole index is built. Once that worker is
+   ready it takes over: the open query is asked again, its answers reach
+   Material as the first worker's, and the list fills in with full-text hits.
+   <html> then carries data-search-index="complete". Offline,
+   search/search_index.js is the whole index. Loaded before Material's
+   bundle, which creates the worker (or the iframe-worker shim's stand-in
+   offline). */
 (() => {
   const Base = window.Worker;
   if (typeof Base !== "function") return;
@@ -30,37 +32,56 @@
   function Worker(url, options) {
     const worker = new Base(url, options);
     const send = worker.postMessage.bind(worker);
+    let target = message => send(message);  // the worker that answers queries
     let map = new Map();
-    let query = null;      // the last query asked, as the worker reads it
-    const complete = [];   // per set-up sent, in order: is it the whole index?
-    worker.addEventListener("message", ({ data }) => {
-      if (data && data.type === READY && complete.shift())
-        document.documentElement.dataset.searchIndex = "complete";
-    });
+    let query = null;  // the last query asked, as the worker reads it
 
-    function setUp(message) {
-      const { query_map: pairs = "", wire_separator: wire, full_index: full, ...config } = message.data.config;
+    // Material's set-up message with an index's config and docs made readable:
+    // the query map read out, U+007F back to U+200B
+    function setUp(message, index) {
+      const { query_map: pairs = "", wire_separator: wire, full_index: full, ...config } = index.config;
       const characters = Array.from(pairs);
       map = new Map();
       for (let i = 0; i + 1 < characters.length; i += 2) map.set(characters[i], characters[i + 1]);
       const readable = value => typeof value === "string" && wire ? value.split(wire).join("\u200b") : value;
-      const docs = message.data.docs.map(doc => Object.fromEntries(
+      const docs = index.docs.map(doc => Object.fromEntries(
         Object.entries(doc).map(([key, value]) => [key, readable(value)])));
-      complete.push(!full);
-      send({ ...message, data: { ...message.data, config, docs } });
-      return full;
+      return { full, message: { ...message, data: { ...message.data, config, docs } } };
     }
+
+    // The whole index in a worker of its own; once it is ready, it answers
+    // in place of Material's, which is stopped
+    function whole(message, index) {
+      const second = new Base(url, options);
+      let answering = false;
+      second.addEventListener("message", ({ data }) => {
+        if (answering) {
+          worker.dispatchEvent(new MessageEvent("message", { data }));
+        } else if (data && data.type === READY) {
+          answering = true;
+          worker.terminate();
+          target = next => second.postMessage(next);
+          document.documentElement.dataset.searchIndex = "complete";
+          if (query !== null) target({ type: QUERY, data: query });
+        }
+      });
+      second.postMessage(setUp(message, index).message);
+    }
+
+    let staged = false;  // does Material's worker hold a first stage only?
+    worker.addEventListener("message", ({ data }) => {
+      if (data && data.type === READY && !staged) document.documentElement.dataset.searchIndex = "complete";
+    });
 
     worker.postMessage = (message, ...rest) => {
       if (message && message.type === SETUP && message.data && message.data.config) {
-        const full = setUp(message);
+        const { full, message: readable } = setUp(message, message.data);
+        staged = Boolean(full);
+        send(readable, ...rest);
         if (full)
           fetch(new URL(full, base()))
             .then(response => response.ok ? response.json() : Promise.reject(response.status))
-            .then(index => {
-              setUp({ ...message, data: { ...message.data, config: index.config, docs: index.docs } });
-              if (query !== null) send({ type: QUERY, data: query });
-            })
+            .then(index => whole(message, index))
             .catch(() => {});  // the first stage keeps answering
         return;
       }
@@ -68,7 +89,7 @@
         query = Array.from(message.data, c => map.get(c) || c).join("");
         message = { ...message, data: query };
       }
-      return send(message, ...rest);
+      return target(message, ...rest);
     };
     return worker;
   }
