@@ -10,12 +10,14 @@
    text into words.
    The index Material fetches is a first stage (one entry per page); its
    config.full_index names the whole index, relative to the page's base as
-   Material's own is. Material's worker starts on the first stage at once;
-   the whole index is fetched meanwhile and set up in a second worker, so the
-   first keeps answering while the whole index is built. Once that worker is
-   ready it takes over: the open query is asked again, its answers reach
-   Material as the first worker's, and the list fills in with full-text hits.
-   <html> then carries data-search-index="complete". Offline,
+   Material's own is. Material's worker starts on the first stage at once.
+   The whole index is fetched when the reader first turns to search (the
+   search box gets the focus: a click, a shortcut key, a link with ?q=), so
+   a reader who never searches never downloads it; it is set up in a second
+   worker, and the first keeps answering while it is built. Once the second
+   is ready it takes over: the open query is asked again, its answers reach
+   Material as the first worker's, and the list fills in with full-text
+   hits; <html> then carries data-search-index="complete". Offline,
    search/search_index.js is the whole index. Loaded before Material's
    bundle, which creates the worker (or the iframe-worker shim's stand-in
    offline). */
@@ -23,6 +25,21 @@
   const Base = window.Worker;
   if (typeof Base !== "function") return;
   const SETUP = 0, READY = 1, QUERY = 2;  // Material's SearchMessageType
+
+  // The whole index is fetched once the reader has turned to search and the
+  // first stage has named it, whichever comes last
+  let turned = false, fetchWhole = null;
+  function whenTurned(fetch) {
+    if (fetch) fetchWhole = fetch;
+    if (turned && fetchWhole) fetchWhole();
+    if (turned) fetchWhole = null;
+  }
+  document.addEventListener("focusin", ({ target }) => {
+    if (target instanceof HTMLInputElement && target.matches("[data-md-component=search-query]")) {
+      turned = true;
+      whenTurned();
+    }
+  });
 
   function base() {
     const config = JSON.parse(document.getElementById("__config").textContent);
@@ -79,10 +96,10 @@
         staged = Boolean(full);
         send(readable, ...rest);
         if (full)
-          fetch(new URL(full, base()))
+          whenTurned(() => fetch(new URL(full, base()))
             .then(response => response.ok ? response.json() : Promise.reject(response.status))
             .then(index => whole(message, index))
-            .catch(() => {});  // the first stage keeps answering
+            .catch(() => {}));  // the first stage keeps answering
         return;
       }
       if (message && message.type === QUERY && typeof message.data === "string") {

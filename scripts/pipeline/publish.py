@@ -10,7 +10,8 @@ words that character mapping cannot reach (大语言模型 for 大型語言模�
 Search comes in two stages, so a first result never waits for the whole
 index: search/search_index.json, the file Material fetches, holds one entry
 per page (title, section headings, opening characters); the page's script
-fetches the whole index (FULL_INDEX) after it and hands it to the worker.
+fetches the whole index (FULL_INDEX) once the reader turns to search and
+hands it to a worker that takes over when it is ready.
 The offline bundle's search/search_index.js holds the whole index at once:
 from file:// there is nothing to wait for."""
 from __future__ import annotations
