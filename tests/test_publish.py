@@ -199,3 +199,15 @@ def test_on_the_real_site_the_index_stays_near_the_text_it_indexes(site):
         assert figures["text_bytes"] > 0
         assert figures["articles_over_text"] <= ARTICLES_OVER_TEXT, (variant, figures)
         assert figures["fields"].get("alt", 0) < 0.1 * figures["bytes"], (variant, figures["fields"])
+
+
+def test_on_the_real_site_an_articles_lead_is_its_own_text_not_the_sites_note(site):
+    from pipeline.config import load_data
+    for variant in (HANS, HANT):
+        words = load_data("site.yml")[variant]
+        first = json.loads((site / variant_folder(variant) / INDEX).read_text(encoding="utf-8"))
+        leads = [doc["text"].replace(WIRE_SEPARATOR, "") for doc in first["docs"] if doc["location"].startswith("articles/")]
+        assert leads and all(leads), variant
+        for text in leads:
+            assert not any(words[key] in text for key in ("note_title", "show_originals", "video_label")), (variant, text)
+            assert re.search("[。！？!?]", text), (variant, text)  # past the byline: a sentence of the article's own

@@ -101,25 +101,26 @@ def first_stage(docs: list, separators: re.Pattern, variant: str) -> list:
     (the opening characters of its own text, to the next sentence end, past
     the site's own note on an article's script). A query for a page's name
     or subject finds it before the whole index arrives."""
-    notes = _site_notes(variant)
+    site_words = _site_words(variant)
     pages: dict[str, dict] = {}
     for doc in docs:
         page, _, section = doc["location"].partition("#")
         if not section:
             entry = {key: value for key, value in doc.items() if key not in ("text", "alt")}
-            pages[page] = dict(entry, text=lead(doc.get("text", ""), _settings()["lead_chars"], separators, notes))
+            pages[page] = dict(entry, text=lead(doc.get("text", ""), _settings()["lead_chars"], separators, site_words))
         elif page in pages and doc.get("title"):
             headings = pages[page].get(_HEADINGS)
             pages[page][_HEADINGS] = f"{headings} {doc['title']}" if headings else doc["title"]
     return list(pages.values())
 
 
-def _site_notes(variant: str) -> re.Pattern:
-    """The site's own note atop an article and its button (scripts/data/site.yml),
-    whatever script names the note holds."""
+def _site_words(variant: str) -> re.Pattern:
+    """The site's own words atop an article (scripts/data/site.yml): its note
+    on the script, whatever script names it holds, the note's button, a
+    video's link (after its symbol)."""
     strings = load_data("site.yml")[variant]
-    templates = (strings[key] for key in ("note_title", "original_note", "converted_note", "show_originals"))
-    return re.compile("|".join(re.sub(r"\\\{\w+\\\}", ".+?", re.escape(template)) for template in templates))
+    templates = (strings[key] for key in ("note_title", "original_note", "converted_note", "show_originals", "video_label"))
+    return re.compile(r"\W*(?:" + "|".join(re.sub(r"\\\{\w+\\\}", ".+?", re.escape(template)) for template in templates) + ")")
 
 
 def lead(text: str, chars: int, separators: re.Pattern, skipped: re.Pattern | None = None) -> str:
