@@ -74,6 +74,17 @@ def test_floors_of_the_z_pages(report):
     assert figures["hant_pages_with_simplified"] == 0
 
 
+def test_a_batch_is_the_letters_before_the_first_digit():
+    assert [articles.batch_of(n) for n in ("a01_x.txt", "z08_y.txt", "za01_z.txt", "zb12.txt")] == ["a", "z", "za", "zb"]
+
+
+def test_batches_are_labelled_in_the_order_they_were_written():
+    results = {name: {} for name in ("za01.txt", "b01.txt", "z02.txt", "a01.txt", "f01.txt", "e01.txt", "zb01.txt", "z01.txt")}
+    labelled = articles.batches(results)
+    assert list(labelled) == ["tuning", "held_out", "fresh", "after_e", "after_f", "after_z", "after_za"]
+    assert list(labelled["after_f"]) == ["z01.txt", "z02.txt"]
+
+
 def test_no_title_is_a_chrome_line(report):
     expected = articles.load_expected()
     for name, result in report["seeds"].items():
