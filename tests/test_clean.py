@@ -790,3 +790,18 @@ def test_a_contact_prompt_without_a_number_still_leaves_the_tail():
     article = make_article([*PARAGRAPHS, prompt])
     clean(article)
     assert removed(article)[prompt] == "contact_words"
+
+
+def test_readers_comments_under_their_heading_leave_with_it():
+    # a remark reads as a sentence; under the comments' heading it is still the readers'
+    comments = ["网友评论", "已有 12 条评论", "老读者：这篇写得很清楚，谢谢作者。", "回复　点赞 3", "查看更多评论"]
+    article = make_article(["某地新闻标题在这里出现", *PARAGRAPHS, *comments])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+    assert removed(article)["老读者：这篇写得很清楚，谢谢作者。"] == "comments"
+
+
+def test_a_comments_heading_before_the_article_takes_nothing_with_it():
+    article = make_article(["某地新闻标题在这里出现", "热门评论", *PARAGRAPHS])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS

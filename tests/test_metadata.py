@@ -342,6 +342,14 @@ def test_labelled_date_beats_an_earlier_one():
     (["原创 江城市中医院 杏林小报 2025年11月03日 08:00", "作者：儿科 吴敏"], "杏林小报", "吴敏"),
     # the platform a post was sent from is not its outlet
     (["2025-11-04 15:12 · 来自雪球"], "雪球", None),
+    # a labelled credit before a bar and the date is the writer's, no outlet's
+    (["作者：阿凱 ｜ 2025/11/05 ｜ 分類：手機"], None, "阿凱"),
+    # an English byline with the date after a bar
+    (["By 黃嘉怡 | 2025年11月5日"], None, "黃嘉怡"),
+    # one person credited for words and pictures
+    (["2025-11-03 09:15", "文/图 周雅"], None, "周雅"),
+    # a date's label is no one's name
+    (["最後更新 2025-11-06 16:12"], None, None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])

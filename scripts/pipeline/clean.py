@@ -484,6 +484,16 @@ def clean(article: Article) -> None:
             item.rule = "related"
             item.evidence.append(f"an item of the list under line {line.number}")
 
+    # The readers' comments: every line under their heading to the page's end,
+    # however much a remark reads as a sentence (a page prints them after the article).
+    opening = next((i for i, line in enumerate(lines) if line.rule == "comments" and line.score >= threshold
+                    and anchors and i > first), None)
+    for item in lines[opening + 1:] if opening is not None else []:
+        if item.score < threshold and not item.protected and item is not headline:
+            item.score = threshold
+            item.rule = "comments"
+            item.evidence.append(f"under the comments' heading on line {lines[opening].number}")
+
     # An outlet's name after the last paragraph, above more chrome (X電子報
     # above 訂閱電子報): the page's furniture, not the article's last words.
     for i, line in enumerate(lines[:-1]):
