@@ -39,6 +39,7 @@ HEAD_CHROME = [
     ("分享至 Facebook", "interface"),
     ("阅读量：12,386", "counter"),
     ("阅读时长约 6 分钟", "counter"),
+    ("瀏覽人次：1,532", "counter"),
     ("廣告", "advert"),
     ("2025年10月", "date_line"),
     ("2025/10/23 10:32", "byline"),

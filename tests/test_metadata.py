@@ -350,6 +350,14 @@ def test_labelled_date_beats_an_earlier_one():
     (["2025-11-03 09:15", "文/图 周雅"], None, "周雅"),
     # a date's label is no one's name
     (["最後更新 2025-11-06 16:12"], None, None),
+    # a reporter credited with a bar, a correspondent after
+    (["记者 | 孙立 通讯员 | 赵青"], None, "孙立"),
+    # the site's reporter, the place and the time on one line
+    (["財經速報網記者王志明 台北 2025-11-06 14:05"], "財經速報網", "王志明"),
+    # where the facts came from is no publisher
+    (["資料來源：衞生防護中心"], None, None),
+    # a writer's title after the name is not part of it
+    (["撰稿人：王淑芬護理師　審閱：陳建宏醫師"], None, "王淑芬"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
