@@ -40,6 +40,8 @@ HEAD_CHROME = [
     ("阅读量：12,386", "counter"),
     ("阅读时长约 6 分钟", "counter"),
     ("瀏覽人次：1,532", "counter"),
+    ("味道 5 環境 3 服務 4 衞生 4 抵食 5", "fields"),
+    ("人均消費：$58", "fields"),
     ("廣告", "advert"),
     ("2025年10月", "date_line"),
     ("2025/10/23 10:32", "byline"),
@@ -48,6 +50,8 @@ HEAD_CHROME = [
 ]
 TAIL_CHROME = [
     ("责任编辑：李娜", "credit"),
+    ("（作者為註冊理財規劃師）", "credit"),
+    ("（综合报道）", "byline"),
     ("（編輯：李明）1141023", "credit"),
     ("延伸閱讀", "related"),
     ("相关阅读", "related"),
@@ -806,3 +810,11 @@ def test_a_comments_heading_before_the_article_takes_nothing_with_it():
     article = make_article(["某地新闻标题在这里出现", "热门评论", *PARAGRAPHS])
     clean(article)
     assert kept(article)[1:] == PARAGRAPHS
+
+
+def test_a_box_about_the_writer_leaves_up_to_the_next_chrome_line():
+    box = ["關於作者", "林小雨，寵物行為訓練師，從事犬隻訓練工作超過十年。", "你可能也會喜歡", "貓咪不愛喝水怎麼辦"]
+    article = make_article(["某地新闻标题在这里出现", *PARAGRAPHS, *box])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+    assert removed(article)["林小雨，寵物行為訓練師，從事犬隻訓練工作超過十年。"] == "author_box"

@@ -358,6 +358,9 @@ def test_labelled_date_beats_an_earlier_one():
     (["資料來源：衞生防護中心"], None, None),
     # a writer's title after the name is not part of it
     (["撰稿人：王淑芬護理師　審閱：陳建宏醫師"], None, "王淑芬"),
+    # a writer credited with a middle dot; a programme's host
+    (["文 · 郑慧敏"], None, "郑慧敏"),
+    (["主播：叶子"], None, "叶子"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -823,3 +826,13 @@ def test_a_poster_labelled_on_a_message_board():
 def test_without_a_headline_the_paragraph_under_a_section_heading_gives_the_title():
     article = from_lines(["秋天的書單", *PARAGRAPHS])
     assert article.meta["title"].startswith("十月以来")
+
+
+@pytest.mark.parametrize("lines, outlet, author", [
+    # a short Latin tail run into a name is part of it (a station's FM, a reviewer's given name)
+    (["江声FM", "某地新闻标题在这里出现", *PARAGRAPHS], "江声FM", None),
+    (["食在香港", "某地新闻标题在这里出现", "美食家阿Ben", "2025年11月3日", *PARAGRAPHS], "食在香港", "美食家阿Ben"),
+])
+def test_a_short_latin_tail_belongs_to_the_name(lines, outlet, author):
+    article = from_lines(lines)
+    assert (article.meta.get("outlet"), article.meta.get("author")) == (outlet, author)

@@ -154,7 +154,8 @@ class Line:
 
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
 # a masthead printed with its English name: 數位時代 BusinessNext, 新頭殼newtalk, The News Lens 關鍵評論網
-BILINGUAL_NAME = re.compile(f"([{HAN}](?:[^ ]*?[{HAN}])?)\\s*[A-Za-z][A-Za-z0-9 .&'-]*|[A-Za-z][A-Za-z0-9 .&'-]*?\\s+([{HAN}][^ ]*)")
+# (a short Latin tail run into the name is part of it: 江声FM, 美食家阿Ben)
+BILINGUAL_NAME = re.compile(f"([{HAN}](?:[^ ]*?[{HAN}])?)(?:\\s+[A-Za-z]|[A-Za-z]{{4}})[A-Za-z0-9 .&'-]*|[A-Za-z][A-Za-z0-9 .&'-]*?\\s+([{HAN}][^ ]*)")
 
 
 def is_prose(text: str, settings: dict) -> bool:
@@ -484,15 +485,19 @@ def clean(article: Article) -> None:
             item.rule = "related"
             item.evidence.append(f"an item of the list under line {line.number}")
 
-    # The readers' comments: every line under their heading to the page's end,
-    # however much a remark reads as a sentence (a page prints them after the article).
-    opening = next((i for i, line in enumerate(lines) if line.rule == "comments" and line.score >= threshold
-                    and anchors and i > first), None)
-    for item in lines[opening + 1:] if opening is not None else []:
-        if item.score < threshold and not item.protected and item is not headline:
-            item.score = threshold
-            item.rule = "comments"
-            item.evidence.append(f"under the comments' heading on line {lines[opening].number}")
+    # After the article, the readers' comments (every line under their heading
+    # to the page's end) and a box about the writer (the lines under its heading
+    # up to the next chrome line), however much a remark or a bio reads as a sentence.
+    for rule, to_the_end in (("comments", True), ("author_box", False)):
+        opening = next((i for i, line in enumerate(lines) if line.rule == rule and line.score >= threshold
+                        and anchors and i > first), None)
+        for item in lines[opening + 1:] if opening is not None else []:
+            if item.score >= threshold and not to_the_end:
+                break
+            if item.score < threshold and not item.protected and item is not headline:
+                item.score = threshold
+                item.rule = rule
+                item.evidence.append(f"under the {rule.replace('_', ' ')}'s heading on line {lines[opening].number}")
 
     # An outlet's name after the last paragraph, above more chrome (X電子報
     # above 訂閱電子報): the page's furniture, not the article's last words.
