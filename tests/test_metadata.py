@@ -253,6 +253,10 @@ def from_lines(lines, entry=None, name="sample.txt"):
     (" date 2025-10-24", "2025-10-24"),
     ("远方的家 2025年11月18日 13:18 北京", "2025-11-18"),
     # Taiwan's 民國 years and dates in Chinese numerals
+    # the day first, as Hong Kong, Singapore and Malaysia write it
+    ("05/11/2025 14:32", "2025-11-05"),
+    ("5 November 2025", "2025-11-05"),
+    ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
     ("中華民國114年10月22日 星期三", "2025-10-22"),
     ("民國114年10月22日", "2025-10-22"),
     ("發布日期：114-10-21", "2025-10-21"),
@@ -361,6 +365,15 @@ def test_labelled_date_beats_an_earlier_one():
     # a writer credited with a middle dot; a programme's host
     (["文 · 郑慧敏"], None, "郑慧敏"),
     (["主播：叶子"], None, "叶子"),
+    # the name before the role; a print paper's box before the credit
+    (["李明/文　陈刚/图"], None, "李明"),
+    (["□本报记者 王丽 通讯员 张强"], None, "王丽"),
+    # two writers: the first is credited
+    (["作者：陳怡如、林佳慧（發稿時間：2025/11/05 10:00）"], None, "陳怡如"),
+    (["By 阿傑 2025年11月5日 下午 3:40"], None, "阿傑"),
+    # the print issue the piece ran in names the magazine; a paper's web edition names the paper
+    (["2025-11-04", "本文刊于《生活周刊》第45期"], "生活周刊", None),
+    (["江城日报数字报 2025年11月05日"], "江城日报", None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
