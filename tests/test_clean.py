@@ -51,6 +51,9 @@ HEAD_CHROME = [
 TAIL_CHROME = [
     ("责任编辑：李娜", "credit"),
     ("（作者為註冊理財規劃師）", "credit"),
+    ("我是廣告 請繼續往下閱讀", "advert"),
+    ("这篇文章对您有帮助吗？", "feedback"),
+    ("這篇文章還沒有人回應，成為第一個回應的人吧！", "comment_form"),
     ("（综合报道）", "byline"),
     ("（編輯：李明）1141023", "credit"),
     ("延伸閱讀", "related"),

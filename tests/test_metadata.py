@@ -374,6 +374,11 @@ def test_labelled_date_beats_an_earlier_one():
     # the print issue the piece ran in names the magazine; a paper's web edition names the paper
     (["2025-11-04", "本文刊于《生活周刊》第45期"], "生活周刊", None),
     (["江城日报数字报 2025年11月05日"], "江城日报", None),
+    # a related list's heading in brackets credits no one
+    (["2025年11月4日", "【相關報道】"], None, None),
+    # the holder after the copyright's words; a magazine's issue with its name in brackets
+    (["本文章版權屬消費者委員會所有，如欲轉載，請先取得書面同意。"], "消費者委員會", None),
+    (["《選擇》月刊第589期"], "選擇", None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -849,3 +854,9 @@ def test_without_a_headline_the_paragraph_under_a_section_heading_gives_the_titl
 def test_a_short_latin_tail_belongs_to_the_name(lines, outlet, author):
     article = from_lines(lines)
     assert (article.meta.get("outlet"), article.meta.get("author")) == (outlet, author)
+
+
+def test_a_menus_last_item_above_the_date_is_no_author():
+    article = from_lines(["狮城资讯", "首页", "退休", "住房", "医疗", "最后更新日期: 2025年11月5日", "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta.get("author") is None
+    assert article.meta["outlet"] == "狮城资讯"

@@ -448,7 +448,8 @@ def clean(article: Article) -> None:
                 # a name followed by "follow him" is the author's, not the outlet's; so is a
                 # person's name (two or three characters) just above the date
                 after = lines[at + 1] if at + 1 < len(lines) else None
-                person = after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
+                # (a menu's last item above the date is no one: 住房 / 医疗 / 最后更新…)
+                person = not menu_item and after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
                     and any(name in ("date_line", "byline") for name, _ in after.cues)
                 # under the headline, a name just above the post's time or its floor number is its
                 # poster's (a forum's byline)
