@@ -48,7 +48,7 @@ def test_dev_set_sizes(report):
     assert report["figures"]["after_zd"]["seeds"] == 8
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r", "after_s", "after_t", "after_u", "after_v", "after_w", "after_x", "after_z", "after_za", "after_zb", "after_zc"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r", "after_s", "after_t", "after_u", "after_v", "after_w", "after_x", "after_z", "after_za", "after_zb", "after_zc", "after_zd"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]
@@ -88,21 +88,6 @@ def test_batches_are_labelled_in_the_order_they_were_written():
     labelled = articles.batches(results)
     assert list(labelled) == ["tuning", "held_out", "fresh", "after_e", "after_f", "after_z", "after_za"]
     assert list(labelled["after_f"]) == ["z01.txt", "z02.txt"]
-
-
-def test_floors_of_the_ze_pages(report):
-    # a community's account is the outlet by the dev set's convention; a travelogue's
-    # copyright line names its account as the author, and a hiking community's poster
-    # stands above the headline where the site's name wins: outlet and author stay below the others'
-    figures = report["figures"]["after_zd"]
-    n = figures["seeds"]
-    assert figures["published"] == figures["title"] == figures["date"] == figures["region"] == n
-    assert figures["outlet"] >= n - 1
-    assert figures["author"] >= n - 1
-    assert figures["chrome_recall"] >= 0.95
-    assert figures["chrome_precision"] >= 0.97
-    assert figures["body_kept"] == figures["body_sentences"]
-    assert figures["hant_pages_with_simplified"] == 0
 
 
 def test_no_title_is_a_chrome_line(report):
