@@ -379,6 +379,10 @@ def test_labelled_date_beats_an_earlier_one():
     # the holder after the copyright's words; a magazine's issue with its name in brackets
     (["本文章版權屬消費者委員會所有，如欲轉載，請先取得書面同意。"], "消費者委員會", None),
     (["《選擇》月刊第589期"], "選擇", None),
+    # an English name before the next role on one line
+    (["文字：Amy Chen　攝影：林志明　編輯：黃小芸"], None, "Amy Chen"),
+    # a publishing company named in English holds the copyright; it names no outlet
+    (["Copyright © 2025 Star Island Media Sdn Bhd. All rights reserved."], None, None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -860,3 +864,13 @@ def test_a_menus_last_item_above_the_date_is_no_author():
     article = from_lines(["狮城资讯", "首页", "退休", "住房", "医疗", "最后更新日期: 2025年11月5日", "某地新闻标题在这里出现", *PARAGRAPHS])
     assert article.meta.get("author") is None
     assert article.meta["outlet"] == "狮城资讯"
+
+
+def test_a_print_headline_between_its_kicker_and_subtitle():
+    article = from_lines(["江城日报", "首页 > 要闻", "让更多老人在家门口享受医疗服务", "全市家庭医生签约覆盖八成社区",
+                          "——今年新增签约居民二十万人", "2025年11月05日 07:30　来源：江城日报",
+                          "本报讯（记者 周敏 通讯员 钱程）" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["title"] == "全市家庭医生签约覆盖八成社区"
+    assert article.meta["author"] == "周敏"
+    # the kicker and the subtitle stay with the text; the paper's mark leaves the lead
+    assert body_text(article).startswith("让更多老人在家门口享受医疗服务\n——今年新增签约居民二十万人\n" + PARAGRAPHS[0])

@@ -368,6 +368,19 @@ def clean(article: Article) -> None:
                 line.evidence.append("dated short line, not a sentence, between paragraphs: a picture's caption")
 
     headline = _headline(lines, threshold, bool(anchors), cfg["site_suffix"], cfg["masthead"])
+    if headline is not None and headline.zone == "head":
+        # a print page's headline between its kicker (引题) and a dash-led subtitle
+        # (副题): both belong to the headline, and stay
+        at = lines.index(headline)
+        kicker = lines[at - 1] if at else None
+        subtitle = lines[at + 1] if at + 1 < len(lines) else None
+        deck = [line for line in (kicker, subtitle) if line is not None and line.zone == "head" and _short_label(line)
+                and line.letters >= KICKER_LETTERS and not cfg["masthead"].search(line.plain)
+                and not all(_section(t, cfg["sections"]) for t in _label_tokens(line.plain))]
+        if subtitle in deck and _DASH_LED.match(subtitle.text):
+            for line in deck:
+                line.protected = True
+                line.evidence.append("the headline's " + ("kicker" if line is kicker else "subtitle"))
     if headline is not None and headline.zone == "body":
         # the page printed its lead first: what follows the headline up to
         # the next paragraph is its byline zone
@@ -432,7 +445,7 @@ def clean(article: Article) -> None:
     for i, line in enumerate(lines):
         if not (anchors and line.zone == "head" and line is not headline and _short_label(line) and line.score < threshold):
             continue
-        tokens = [t for t in re.split(r"[\s·•|｜/／>»]+", line.plain) if t]
+        tokens = _label_tokens(line.plain)
         named = bool(cfg["masthead"].search(line.plain)) or all(_section(t, cfg["sections"]) for t in tokens) \
             or (i == 0 and bool(cfg["channel"].match(line.plain)))
         if i < last_chrome or named:
@@ -583,7 +596,14 @@ def clean(article: Article) -> None:
 
 
 TAG_LETTERS = 6  # a tag is a word or two
+KICKER_LETTERS = 8  # a kicker or subtitle is a phrase, longer than a section's name
+_DASH_LED = re.compile(r"^\s*(——|—|--|－－)")
 MENU_CHARS = 4  # a menu's item is a word
+
+
+def _label_tokens(plain: str) -> list:
+    """A label's words: a section path (财经 > 产经) or a row of names (新闻 · 评论)."""
+    return [t for t in re.split(r"[\s·•|｜/／>»]+", plain) if t]
 
 
 def _menu_word(plain: str) -> bool:
@@ -663,6 +683,9 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         head = [line for line in head if line not in posters]
         if not head:
             return None
+        # a dash-led line is a subtitle (——X), not the headline, when another can be
+        if any(not _DASH_LED.match(line.text) for line in head):
+            head = [line for line in head if not _DASH_LED.match(line.text)]
         # a headline is rarely under ten words' worth of characters; a name is
         return max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
     body = [line for line in lines if line.zone != "head"]
