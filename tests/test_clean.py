@@ -52,6 +52,8 @@ TAIL_CHROME = [
     ("责任编辑：李娜", "credit"),
     ("（作者為註冊理財規劃師）", "credit"),
     ("我是廣告 請繼續往下閱讀", "advert"),
+    ("附件：1. 参会单位名单.xlsx", "download"),
+    ("Published on 5 Nov 2025", "date_line"),
     ("这篇文章对您有帮助吗？", "feedback"),
     ("這篇文章還沒有人回應，成為第一個回應的人吧！", "comment_form"),
     ("（综合报道）", "byline"),

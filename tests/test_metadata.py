@@ -256,6 +256,7 @@ def from_lines(lines, entry=None, name="sample.txt"):
     # the day first, as Hong Kong, Singapore and Malaysia write it
     ("05/11/2025 14:32", "2025-11-05"),
     ("5 November 2025", "2025-11-05"),
+    ("Published on 5 Nov 2025", "2025-11-05"),
     ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
     ("中華民國114年10月22日 星期三", "2025-10-22"),
     ("民國114年10月22日", "2025-10-22"),
@@ -383,6 +384,8 @@ def test_labelled_date_beats_an_earlier_one():
     (["文字：Amy Chen　攝影：林志明　編輯：黃小芸"], None, "Amy Chen"),
     # a publishing company named in English holds the copyright; it names no outlet
     (["Copyright © 2025 Star Island Media Sdn Bhd. All rights reserved."], None, None),
+    # a repost by licence names the original publisher
+    (["本文由《嘉南週報》授權轉載"], "嘉南週報", None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
