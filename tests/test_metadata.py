@@ -386,6 +386,10 @@ def test_labelled_date_beats_an_earlier_one():
     (["Copyright © 2025 Star Island Media Sdn Bhd. All rights reserved."], None, None),
     # a repost by licence names the original publisher
     (["本文由《嘉南週報》授權轉載"], "嘉南週報", None),
+    # an official who interprets a policy wrote the interpretation
+    (["发布机构：江城市住房和城乡建设局　解读人：刘建国　发布日期：2025-11-04"], "江城市住房和城乡建设局", "刘建国"),
+    # a sponsored label in brackets credits no one
+    (["【Sponsored】"], None, None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -877,3 +881,19 @@ def test_a_print_headline_between_its_kicker_and_subtitle():
     assert article.meta["author"] == "周敏"
     # the kicker and the subtitle stay with the text; the paper's mark leaves the lead
     assert body_text(article).startswith("让更多老人在家门口享受医疗服务\n——今年新增签约居民二十万人\n" + PARAGRAPHS[0])
+
+
+def test_a_date_labelled_as_another_events_is_not_the_pages():
+    article = from_lines(["某地新闻标题在这里出现", "文：麥家豪", "2025年11月5日", "上映日期：2025年11月13日", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-05"
+
+
+@pytest.mark.parametrize("signature, author", [
+    ("林志强（退休教师）", "林志强"),
+    # an office in the brackets is a contact's, not a writer's
+    ("陈家豪（企业传讯署）", None),
+])
+def test_a_letter_signed_at_its_end(signature, author):
+    article = from_lines(["某地新闻标题在这里出现", "2025年11月4日", *PARAGRAPHS, signature, "本栏文章观点不代表本报立场"])
+    assert article.meta.get("author") == author
+    assert signature not in body_text(article)

@@ -249,6 +249,8 @@ def text_metadata(article: Article) -> dict:
             value = _valid_date(*map(int, match.groups()))
             if not value:
                 continue
+            if re.search(data["event_date_label"], plain[: match.start()]):
+                continue  # the date of something else the page names (上映日期：…)
             labelled = bool(label_re.search(plain[: match.start()]))
             rank = (0 if labelled else 1, 0 if zone in ("head", "lead", "dateline") else 1, number)
             if "date" not in found or rank < found["date"][0]:
