@@ -53,6 +53,10 @@ TAIL_CHROME = [
     ("（作者為註冊理財規劃師）", "credit"),
     ("我是廣告 請繼續往下閱讀", "advert"),
     ("附件：1. 参会单位名单.xlsx", "download"),
+    ("影片來源：江城電視台", "player"),
+    ("More from 城市生活誌", "english_interface"),
+    ("Newsletter|星洲快讯 Newsletter 联络我们|星洲快讯 联络我们 登广告|星洲快讯 登广告", "navigation"),
+    ("（宣传科供稿）", "credit"),
     ("Published on 5 Nov 2025", "date_line"),
     ("这篇文章对您有帮助吗？", "feedback"),
     ("這篇文章還沒有人回應，成為第一個回應的人吧！", "comment_form"),
@@ -823,3 +827,18 @@ def test_a_box_about_the_writer_leaves_up_to_the_next_chrome_line():
     clean(article)
     assert kept(article)[1:] == PARAGRAPHS
     assert removed(article)["林小雨，寵物行為訓練師，從事犬隻訓練工作超過十年。"] == "author_box"
+
+
+def test_a_press_releases_boilerplate_about_the_company_leaves():
+    box = ["关于江川科技", "江川科技成立于二〇〇八年，总部设在江城，业务遍及十五个国家和地区。", "媒体联络：", "黄丽华"]
+    article = make_article(["某地新闻标题在这里出现", *PARAGRAPHS, *box])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+
+
+def test_an_about_heading_over_other_text_stays():
+    # a section heading "关于X" whose next line does not open with X is the article's
+    lines = ["某地新闻标题在这里出现", PARAGRAPHS[0], "关于续航", PARAGRAPHS[1], PARAGRAPHS[2]]
+    article = make_article(lines)
+    clean(article)
+    assert "关于续航" in kept(article)

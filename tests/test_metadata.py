@@ -390,6 +390,12 @@ def test_labelled_date_beats_an_earlier_one():
     (["发布机构：江城市住房和城乡建设局　解读人：刘建国　发布日期：2025-11-04"], "江城市住房和城乡建设局", "刘建国"),
     # a sponsored label in brackets credits no one
     (["【Sponsored】"], None, None),
+    # English credits; a site's administrator is no one; an office is no outlet
+    (["Text: 陳美琪 | Photo: 受訪者提供"], None, "陳美琪"),
+    (["发布者：管理员　发布时间：2025-11-05　点击：356次"], None, None),
+    (["发布时间：2025-11-04　来源：宣传科"], None, None),
+    # a video's source is no publisher
+    (["影片來源：江城電視台"], None, None),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])

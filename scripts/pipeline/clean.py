@@ -117,6 +117,7 @@ def config():
         "masthead": re.compile(data["masthead"]),
         "channel": _compile(data["channel"], "chrome.yml channel"),
         "app_name": _compile(data["app_name"], "chrome.yml app_name"),
+        "about_heading": _compile(data["about_heading"], "chrome.yml about_heading"),
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
@@ -499,9 +500,19 @@ def clean(article: Article) -> None:
             item.rule = "related"
             item.evidence.append(f"an item of the list under line {line.number}")
 
+    # A press release's boilerplate: "About X" after the article, above a
+    # sentence opening with X (关于江川科技 / 江川科技成立于…): a box about the company.
+    for i, line in enumerate(lines[:-1]):
+        about = cfg["about_heading"].fullmatch(line.plain) if anchors and i > first and line.score < threshold else None
+        if about and lines[i + 1].plain.startswith(about.group(1)):
+            line.score = threshold
+            line.rule = "author_box"
+            line.evidence.append(f"about {about.group(1)}, whom the next line opens with")
+
     # After the article, the readers' comments (every line under their heading
-    # to the page's end) and a box about the writer (the lines under its heading
-    # up to the next chrome line), however much a remark or a bio reads as a sentence.
+    # to the page's end) and a box about the writer or the company (the lines
+    # under its heading up to the next chrome line), however much a remark or a
+    # bio reads as a sentence.
     for rule, to_the_end in (("comments", True), ("author_box", False)):
         opening = next((i for i, line in enumerate(lines) if line.rule == rule and line.score >= threshold
                         and anchors and i > first), None)

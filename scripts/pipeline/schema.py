@@ -90,7 +90,7 @@ SCHEMAS = {
         "protected": listof(REGEX),
         "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "post_number": REGEX, "thematic_break": REGEX,
         "section_words": listof(WORD),
-        "masthead": REGEX, "channel": REGEX, "app_name": REGEX,
+        "masthead": REGEX, "channel": REGEX, "app_name": REGEX, "about_heading": REGEX,
     }),
     "duplicates.yml": mapping({"same_body": NUMBER}),
     "glossary.yml": mapping({
