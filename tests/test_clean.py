@@ -57,6 +57,7 @@ TAIL_CHROME = [
     ("More from 城市生活誌", "english_interface"),
     ("Newsletter|星洲快讯 Newsletter 联络我们|星洲快讯 联络我们 登广告|星洲快讯 登广告", "navigation"),
     ("（宣传科供稿）", "credit"),
+    ("2025年11月號", "date_line"),
     ("Published on 5 Nov 2025", "date_line"),
     ("这篇文章对您有帮助吗？", "feedback"),
     ("這篇文章還沒有人回應，成為第一個回應的人吧！", "comment_form"),

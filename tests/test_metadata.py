@@ -396,6 +396,9 @@ def test_labelled_date_beats_an_earlier_one():
     (["发布时间：2025-11-04　来源：宣传科"], None, None),
     # a video's source is no publisher
     (["影片來源：江城電視台"], None, None),
+    # credits joined by full-width dots; a paper's news mark naming it, the reporter in brackets
+    (["文．林佩君　圖．莊志豪"], None, "林佩君"),
+    (["（江城晚报记者 王丽）"], "江城晚报", "王丽"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -903,3 +906,14 @@ def test_a_letter_signed_at_its_end(signature, author):
     article = from_lines(["某地新闻标题在这里出现", "2025年11月4日", *PARAGRAPHS, signature, "本栏文章观点不代表本报立场"])
     assert article.meta.get("author") == author
     assert signature not in body_text(article)
+
+
+def test_a_papers_news_mark_naming_it_opens_the_lead():
+    article = from_lines(["某地新闻标题在这里出现", "江城文匯報訊（記者 梁家欣）" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert (article.meta.get("outlet"), article.meta.get("author")) == ("江城文匯報", "梁家欣")
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_wires_name_under_the_headline_on_an_aggregator_is_the_outlet():
+    article = from_lines(["Yahoo股市", "台股新聞", "某地新闻标题在这里出现", "財訊快報", "2025年11月5日 週三 下午2:30", *PARAGRAPHS])
+    assert (article.meta.get("outlet"), article.meta.get("author")) == ("財訊快報", None)
