@@ -58,6 +58,8 @@ TAIL_CHROME = [
     ("Newsletter|星洲快讯 Newsletter 联络我们|星洲快讯 联络我们 登广告|星洲快讯 登广告", "navigation"),
     ("（宣传科供稿）", "credit"),
     ("2025年11月號", "date_line"),
+    ("分類｜AI", "related"),
+    ("NT$399", "price"),
     ("Published on 5 Nov 2025", "date_line"),
     ("这篇文章对您有帮助吗？", "feedback"),
     ("這篇文章還沒有人回應，成為第一個回應的人吧！", "comment_form"),
@@ -843,3 +845,10 @@ def test_an_about_heading_over_other_text_stays():
     article = make_article(lines)
     clean(article)
     assert "关于续航" in kept(article)
+
+
+def test_a_product_card_between_paragraphs_leaves():
+    article = make_article(["某地新闻标题在这里出现", PARAGRAPHS[0], "江川折疊收納箱", "NT$399", "立即購買", PARAGRAPHS[1], PARAGRAPHS[2]])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+    assert removed(article)["江川折疊收納箱"] == "price"

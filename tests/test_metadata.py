@@ -917,3 +917,14 @@ def test_a_papers_news_mark_naming_it_opens_the_lead():
 def test_a_wires_name_under_the_headline_on_an_aggregator_is_the_outlet():
     article = from_lines(["Yahoo股市", "台股新聞", "某地新闻标题在这里出现", "財訊快報", "2025年11月5日 週三 下午2:30", *PARAGRAPHS])
     assert (article.meta.get("outlet"), article.meta.get("author")) == ("財訊快報", None)
+
+
+def test_a_short_question_is_a_headline():
+    article = from_lines(["港人生活台", "主頁", "港聞", "財經", "颱風假點計？", "2025年11月5日", "撰文：張樂怡", *PARAGRAPHS])
+    assert article.meta["title"] == "颱風假點計？"
+
+
+def test_a_stations_bracket_credit_opening_the_lead_names_the_original_publisher():
+    article = from_lines(["港聞網", "某地新闻标题在这里出现", "2025年11月5日 下午5:10", "【江城電視】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "江城電視"
+    assert body_text(article).startswith(PARAGRAPHS[0])

@@ -524,6 +524,14 @@ def clean(article: Article) -> None:
                 item.rule = rule
                 item.evidence.append(f"under the {rule.replace('_', ' ')}'s heading on line {lines[opening].number}")
 
+    # A product card between paragraphs: the short name just above its price.
+    for i, line in enumerate(lines[1:], start=1):
+        card = lines[i - 1]
+        if line.rule == "price" and line.score >= threshold and card.score < threshold and _short_label(card) and card is not headline:
+            card.score = threshold
+            card.rule = "price"
+            card.evidence.append(f"a product's name above its price on line {line.number}")
+
     # An outlet's name after the last paragraph, above more chrome (X電子報
     # above 訂閱電子報): the page's furniture, not the article's last words.
     for i, line in enumerate(lines[:-1]):
@@ -660,7 +668,9 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
     if not paragraphs:
         rest = [line for line in lines if line.score < threshold]
         return rest[0] if len(rest) > 1 and _short_label(rest[0]) else None
-    head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line) and line.letters >= 6]
+    # (a short question is a headline too: 颱風假點計？; a menu's item never asks)
+    head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line)
+            and (line.letters >= 6 or (line.letters >= 4 and line.text.rstrip()[-1] in "？?！!"))]
     # a short label naming an outlet (ETtoday新聞雲) is not the headline when another line can be
     named = [line for line in head if masthead.search(line.plain)
              and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
