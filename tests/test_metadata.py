@@ -399,6 +399,8 @@ def test_labelled_date_beats_an_earlier_one():
     # credits joined by full-width dots; a paper's news mark naming it, the reporter in brackets
     (["文．林佩君　圖．莊志豪"], None, "林佩君"),
     (["（江城晚报记者 王丽）"], "江城晚报", "王丽"),
+    # words and photographs by one person, a slash then a colon: the role after the slash is no name
+    (["文/摄影：杨慧敏"], None, "杨慧敏"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
