@@ -20,7 +20,12 @@ x* (museums, weather warnings, scoreboards, school notices, councillors' offices
 y* (courts, travel blogs, school circulars, car sites, radio news, Macau papers, video pages, columns),
 z* (message boards, fact checks, editorials, journals, picture credits, newsletters, press wires).
 Past z a batch is named by two letters (za*, zb* ..): a batch is the run of
-letters before the first digit of a seed's name. The first figures of e* and
+letters before the first digit of a seed's name. za* to zl* (sport, finance,
+local news, gadgets, health, travel and lifestyle pages from mainland, Taiwan,
+Hong Kong, Singapore and Malaysian outlets: comments sections, author boxes,
+day-first dates, print kickers and subtitles, product cards, press release
+boilerplate, bylines in many forms) were each written and measured before any
+rule saw them; zm* to zz* are kept for another set. The first figures of e* and
 of g* onwards are kept in tests/articles/<batch>-first-measured.txt.
 Figures are printed per batch and written to build/eval/articles.json."""
 from __future__ import annotations
