@@ -39,6 +39,9 @@ HEAD_CHROME = [
     ("分享至 Facebook", "interface"),
     ("阅读量：12,386", "counter"),
     ("阅读时长约 6 分钟", "counter"),
+    ("瀏覽人次：1,532", "counter"),
+    ("味道 5 環境 3 服務 4 衞生 4 抵食 5", "fields"),
+    ("人均消費：$58", "fields"),
     ("廣告", "advert"),
     ("2025年10月", "date_line"),
     ("2025/10/23 10:32", "byline"),
@@ -47,6 +50,20 @@ HEAD_CHROME = [
 ]
 TAIL_CHROME = [
     ("责任编辑：李娜", "credit"),
+    ("（作者為註冊理財規劃師）", "credit"),
+    ("我是廣告 請繼續往下閱讀", "advert"),
+    ("附件：1. 参会单位名单.xlsx", "download"),
+    ("影片來源：江城電視台", "player"),
+    ("More from 城市生活誌", "english_interface"),
+    ("Newsletter|星洲快讯 Newsletter 联络我们|星洲快讯 联络我们 登广告|星洲快讯 登广告", "navigation"),
+    ("（宣传科供稿）", "credit"),
+    ("2025年11月號", "date_line"),
+    ("分類｜AI", "related"),
+    ("NT$399", "price"),
+    ("Published on 5 Nov 2025", "date_line"),
+    ("这篇文章对您有帮助吗？", "feedback"),
+    ("這篇文章還沒有人回應，成為第一個回應的人吧！", "comment_form"),
+    ("（综合报道）", "byline"),
     ("（編輯：李明）1141023", "credit"),
     ("延伸閱讀", "related"),
     ("相关阅读", "related"),
@@ -790,3 +807,48 @@ def test_a_contact_prompt_without_a_number_still_leaves_the_tail():
     article = make_article([*PARAGRAPHS, prompt])
     clean(article)
     assert removed(article)[prompt] == "contact_words"
+
+
+def test_readers_comments_under_their_heading_leave_with_it():
+    # a remark reads as a sentence; under the comments' heading it is still the readers'
+    comments = ["网友评论", "已有 12 条评论", "老读者：这篇写得很清楚，谢谢作者。", "回复　点赞 3", "查看更多评论"]
+    article = make_article(["某地新闻标题在这里出现", *PARAGRAPHS, *comments])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+    assert removed(article)["老读者：这篇写得很清楚，谢谢作者。"] == "comments"
+
+
+def test_a_comments_heading_before_the_article_takes_nothing_with_it():
+    article = make_article(["某地新闻标题在这里出现", "热门评论", *PARAGRAPHS])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+
+
+def test_a_box_about_the_writer_leaves_up_to_the_next_chrome_line():
+    box = ["關於作者", "林小雨，寵物行為訓練師，從事犬隻訓練工作超過十年。", "你可能也會喜歡", "貓咪不愛喝水怎麼辦"]
+    article = make_article(["某地新闻标题在这里出现", *PARAGRAPHS, *box])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+    assert removed(article)["林小雨，寵物行為訓練師，從事犬隻訓練工作超過十年。"] == "author_box"
+
+
+def test_a_press_releases_boilerplate_about_the_company_leaves():
+    box = ["关于江川科技", "江川科技成立于二〇〇八年，总部设在江城，业务遍及十五个国家和地区。", "媒体联络：", "黄丽华"]
+    article = make_article(["某地新闻标题在这里出现", *PARAGRAPHS, *box])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+
+
+def test_an_about_heading_over_other_text_stays():
+    # a section heading "关于X" whose next line does not open with X is the article's
+    lines = ["某地新闻标题在这里出现", PARAGRAPHS[0], "关于续航", PARAGRAPHS[1], PARAGRAPHS[2]]
+    article = make_article(lines)
+    clean(article)
+    assert "关于续航" in kept(article)
+
+
+def test_a_product_card_between_paragraphs_leaves():
+    article = make_article(["某地新闻标题在这里出现", PARAGRAPHS[0], "江川折疊收納箱", "NT$399", "立即購買", PARAGRAPHS[1], PARAGRAPHS[2]])
+    clean(article)
+    assert kept(article)[1:] == PARAGRAPHS
+    assert removed(article)["江川折疊收納箱"] == "price"

@@ -41,9 +41,21 @@ def test_dev_set_sizes(report):
     assert report["figures"]["after_w"]["seeds"] == 8
     assert report["figures"]["after_x"]["seeds"] == 8
     assert report["figures"]["after_y"]["seeds"] == 8
+    assert report["figures"]["after_z"]["seeds"] == 8
+    assert report["figures"]["after_za"]["seeds"] == 8
+    assert report["figures"]["after_zb"]["seeds"] == 8
+    assert report["figures"]["after_zc"]["seeds"] == 8
+    assert report["figures"]["after_zd"]["seeds"] == 8
+    assert report["figures"]["after_ze"]["seeds"] == 8
+    assert report["figures"]["after_zf"]["seeds"] == 8
+    assert report["figures"]["after_zg"]["seeds"] == 8
+    assert report["figures"]["after_zh"]["seeds"] == 8
+    assert report["figures"]["after_zi"]["seeds"] == 8
+    assert report["figures"]["after_zj"]["seeds"] == 8
+    assert report["figures"]["after_zk"]["seeds"] == 8
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r", "after_s", "after_t", "after_u", "after_v", "after_w", "after_x"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r", "after_s", "after_t", "after_u", "after_v", "after_w", "after_x", "after_z", "after_za", "after_zb", "after_zc", "after_zd", "after_ze", "after_zf", "after_zg", "after_zh", "after_zi", "after_zj", "after_zk"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]
@@ -72,6 +84,17 @@ def test_floors_of_the_z_pages(report):
     assert figures["chrome_precision"] >= 0.94
     assert figures["body_kept"] == figures["body_sentences"]
     assert figures["hant_pages_with_simplified"] == 0
+
+
+def test_a_batch_is_the_letters_before_the_first_digit():
+    assert [articles.batch_of(n) for n in ("a01_x.txt", "z08_y.txt", "za01_z.txt", "zb12.txt")] == ["a", "z", "za", "zb"]
+
+
+def test_batches_are_labelled_in_the_order_they_were_written():
+    results = {name: {} for name in ("za01.txt", "b01.txt", "z02.txt", "a01.txt", "f01.txt", "e01.txt", "zb01.txt", "z01.txt")}
+    labelled = articles.batches(results)
+    assert list(labelled) == ["tuning", "held_out", "fresh", "after_e", "after_f", "after_z", "after_za"]
+    assert list(labelled["after_f"]) == ["z01.txt", "z02.txt"]
 
 
 def test_no_title_is_a_chrome_line(report):

@@ -253,6 +253,11 @@ def from_lines(lines, entry=None, name="sample.txt"):
     (" date 2025-10-24", "2025-10-24"),
     ("远方的家 2025年11月18日 13:18 北京", "2025-11-18"),
     # Taiwan's 民國 years and dates in Chinese numerals
+    # the day first, as Hong Kong, Singapore and Malaysia write it
+    ("05/11/2025 14:32", "2025-11-05"),
+    ("5 November 2025", "2025-11-05"),
+    ("Published on 5 Nov 2025", "2025-11-05"),
+    ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
     ("中華民國114年10月22日 星期三", "2025-10-22"),
     ("民國114年10月22日", "2025-10-22"),
     ("發布日期：114-10-21", "2025-10-21"),
@@ -342,6 +347,60 @@ def test_labelled_date_beats_an_earlier_one():
     (["原创 江城市中医院 杏林小报 2025年11月03日 08:00", "作者：儿科 吴敏"], "杏林小报", "吴敏"),
     # the platform a post was sent from is not its outlet
     (["2025-11-04 15:12 · 来自雪球"], "雪球", None),
+    # a labelled credit before a bar and the date is the writer's, no outlet's
+    (["作者：阿凱 ｜ 2025/11/05 ｜ 分類：手機"], None, "阿凱"),
+    # an English byline with the date after a bar
+    (["By 黃嘉怡 | 2025年11月5日"], None, "黃嘉怡"),
+    # one person credited for words and pictures
+    (["2025-11-03 09:15", "文/图 周雅"], None, "周雅"),
+    # a date's label is no one's name
+    (["最後更新 2025-11-06 16:12"], None, None),
+    # a reporter credited with a bar, a correspondent after
+    (["记者 | 孙立 通讯员 | 赵青"], None, "孙立"),
+    # the site's reporter, the place and the time on one line
+    (["財經速報網記者王志明 台北 2025-11-06 14:05"], "財經速報網", "王志明"),
+    # where the facts came from is no publisher
+    (["資料來源：衞生防護中心"], None, None),
+    # a writer's title after the name is not part of it
+    (["撰稿人：王淑芬護理師　審閱：陳建宏醫師"], None, "王淑芬"),
+    # a writer credited with a middle dot; a programme's host
+    (["文 · 郑慧敏"], None, "郑慧敏"),
+    (["主播：叶子"], None, "叶子"),
+    # the name before the role; a print paper's box before the credit
+    (["李明/文　陈刚/图"], None, "李明"),
+    (["□本报记者 王丽 通讯员 张强"], None, "王丽"),
+    # two writers: the first is credited
+    (["作者：陳怡如、林佳慧（發稿時間：2025/11/05 10:00）"], None, "陳怡如"),
+    (["By 阿傑 2025年11月5日 下午 3:40"], None, "阿傑"),
+    # the print issue the piece ran in names the magazine; a paper's web edition names the paper
+    (["2025-11-04", "本文刊于《生活周刊》第45期"], "生活周刊", None),
+    (["江城日报数字报 2025年11月05日"], "江城日报", None),
+    # a related list's heading in brackets credits no one
+    (["2025年11月4日", "【相關報道】"], None, None),
+    # the holder after the copyright's words; a magazine's issue with its name in brackets
+    (["本文章版權屬消費者委員會所有，如欲轉載，請先取得書面同意。"], "消費者委員會", None),
+    (["《選擇》月刊第589期"], "選擇", None),
+    # an English name before the next role on one line
+    (["文字：Amy Chen　攝影：林志明　編輯：黃小芸"], None, "Amy Chen"),
+    # a publishing company named in English holds the copyright; it names no outlet
+    (["Copyright © 2025 Star Island Media Sdn Bhd. All rights reserved."], None, None),
+    # a repost by licence names the original publisher
+    (["本文由《嘉南週報》授權轉載"], "嘉南週報", None),
+    # an official who interprets a policy wrote the interpretation
+    (["发布机构：江城市住房和城乡建设局　解读人：刘建国　发布日期：2025-11-04"], "江城市住房和城乡建设局", "刘建国"),
+    # a sponsored label in brackets credits no one
+    (["【Sponsored】"], None, None),
+    # English credits; a site's administrator is no one; an office is no outlet
+    (["Text: 陳美琪 | Photo: 受訪者提供"], None, "陳美琪"),
+    (["发布者：管理员　发布时间：2025-11-05　点击：356次"], None, None),
+    (["发布时间：2025-11-04　来源：宣传科"], None, None),
+    # a video's source is no publisher
+    (["影片來源：江城電視台"], None, None),
+    # credits joined by full-width dots; a paper's news mark naming it, the reporter in brackets
+    (["文．林佩君　圖．莊志豪"], None, "林佩君"),
+    (["（江城晚报记者 王丽）"], "江城晚报", "王丽"),
+    # words and photographs by one person, a slash then a colon: the role after the slash is no name
+    (["文/摄影：杨慧敏"], None, "杨慧敏"),
 ])
 def test_outlet_and_author_from_bylines(lines, outlet, author):
     article = from_lines(["某地新闻标题在这里出现", *lines, *PARAGRAPHS])
@@ -807,3 +866,67 @@ def test_a_poster_labelled_on_a_message_board():
 def test_without_a_headline_the_paragraph_under_a_section_heading_gives_the_title():
     article = from_lines(["秋天的書單", *PARAGRAPHS])
     assert article.meta["title"].startswith("十月以来")
+
+
+@pytest.mark.parametrize("lines, outlet, author", [
+    # a short Latin tail run into a name is part of it (a station's FM, a reviewer's given name)
+    (["江声FM", "某地新闻标题在这里出现", *PARAGRAPHS], "江声FM", None),
+    (["食在香港", "某地新闻标题在这里出现", "美食家阿Ben", "2025年11月3日", *PARAGRAPHS], "食在香港", "美食家阿Ben"),
+])
+def test_a_short_latin_tail_belongs_to_the_name(lines, outlet, author):
+    article = from_lines(lines)
+    assert (article.meta.get("outlet"), article.meta.get("author")) == (outlet, author)
+
+
+def test_a_menus_last_item_above_the_date_is_no_author():
+    article = from_lines(["狮城资讯", "首页", "退休", "住房", "医疗", "最后更新日期: 2025年11月5日", "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta.get("author") is None
+    assert article.meta["outlet"] == "狮城资讯"
+
+
+def test_a_print_headline_between_its_kicker_and_subtitle():
+    article = from_lines(["江城日报", "首页 > 要闻", "让更多老人在家门口享受医疗服务", "全市家庭医生签约覆盖八成社区",
+                          "——今年新增签约居民二十万人", "2025年11月05日 07:30　来源：江城日报",
+                          "本报讯（记者 周敏 通讯员 钱程）" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["title"] == "全市家庭医生签约覆盖八成社区"
+    assert article.meta["author"] == "周敏"
+    # the kicker and the subtitle stay with the text; the paper's mark leaves the lead
+    assert body_text(article).startswith("让更多老人在家门口享受医疗服务\n——今年新增签约居民二十万人\n" + PARAGRAPHS[0])
+
+
+def test_a_date_labelled_as_another_events_is_not_the_pages():
+    article = from_lines(["某地新闻标题在这里出现", "文：麥家豪", "2025年11月5日", "上映日期：2025年11月13日", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-05"
+
+
+@pytest.mark.parametrize("signature, author", [
+    ("林志强（退休教师）", "林志强"),
+    # an office in the brackets is a contact's, not a writer's
+    ("陈家豪（企业传讯署）", None),
+])
+def test_a_letter_signed_at_its_end(signature, author):
+    article = from_lines(["某地新闻标题在这里出现", "2025年11月4日", *PARAGRAPHS, signature, "本栏文章观点不代表本报立场"])
+    assert article.meta.get("author") == author
+    assert signature not in body_text(article)
+
+
+def test_a_papers_news_mark_naming_it_opens_the_lead():
+    article = from_lines(["某地新闻标题在这里出现", "江城文匯報訊（記者 梁家欣）" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert (article.meta.get("outlet"), article.meta.get("author")) == ("江城文匯報", "梁家欣")
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_wires_name_under_the_headline_on_an_aggregator_is_the_outlet():
+    article = from_lines(["Yahoo股市", "台股新聞", "某地新闻标题在这里出现", "財訊快報", "2025年11月5日 週三 下午2:30", *PARAGRAPHS])
+    assert (article.meta.get("outlet"), article.meta.get("author")) == ("財訊快報", None)
+
+
+def test_a_short_question_is_a_headline():
+    article = from_lines(["港人生活台", "主頁", "港聞", "財經", "颱風假點計？", "2025年11月5日", "撰文：張樂怡", *PARAGRAPHS])
+    assert article.meta["title"] == "颱風假點計？"
+
+
+def test_a_stations_bracket_credit_opening_the_lead_names_the_original_publisher():
+    article = from_lines(["港聞網", "某地新闻标题在这里出现", "2025年11月5日 下午5:10", "【江城電視】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["outlet"] == "江城電視"
+    assert body_text(article).startswith(PARAGRAPHS[0])

@@ -71,6 +71,8 @@ from pipeline.script import detect_region, script_stage  # noqa: E402
     ("呢間公司嘅軟件同網絡服務好受歡迎，行政總裁今日喺立法會講。", HANT, "HK"),
     ("陳師傅揸的士已經二十五年，一更下來往往只剩幾百港元。", HANT, "HK"),
     ("捷運通車後，台北的公車路線也跟著調整。", HANT, "TW"),
+    # a tour bus is a 巴士 in Taiwan too: the transit card and the county say where
+    ("觀光巴士新路線上路，觀光巴士假日每小時一班，#觀光巴士 持悠遊卡搭乘半價。", HANT, "TW"),
     # Macau writes to the Hong Kong standard
     ("本澳多間圖書館下月起延長開放時間，氹仔館更增設自修室。", HANT, "HK"),
     ("天文台發出黃色暴雨警告後，不少打工仔都擔心強積金戶口的回報。", HANT, "HK"),

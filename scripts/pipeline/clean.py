@@ -117,6 +117,7 @@ def config():
         "masthead": re.compile(data["masthead"]),
         "channel": _compile(data["channel"], "chrome.yml channel"),
         "app_name": _compile(data["app_name"], "chrome.yml app_name"),
+        "about_heading": _compile(data["about_heading"], "chrome.yml about_heading"),
         "references": _compile(data["references"], "chrome.yml references"),
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
@@ -154,7 +155,8 @@ class Line:
 
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
 # a masthead printed with its English name: 數位時代 BusinessNext, 新頭殼newtalk, The News Lens 關鍵評論網
-BILINGUAL_NAME = re.compile(f"([{HAN}](?:[^ ]*?[{HAN}])?)\\s*[A-Za-z][A-Za-z0-9 .&'-]*|[A-Za-z][A-Za-z0-9 .&'-]*?\\s+([{HAN}][^ ]*)")
+# (a short Latin tail run into the name is part of it: 江声FM, 美食家阿Ben)
+BILINGUAL_NAME = re.compile(f"([{HAN}](?:[^ ]*?[{HAN}])?)(?:\\s+[A-Za-z]|[A-Za-z]{{4}})[A-Za-z0-9 .&'-]*|[A-Za-z][A-Za-z0-9 .&'-]*?\\s+([{HAN}][^ ]*)")
 
 
 def is_prose(text: str, settings: dict) -> bool:
@@ -367,6 +369,19 @@ def clean(article: Article) -> None:
                 line.evidence.append("dated short line, not a sentence, between paragraphs: a picture's caption")
 
     headline = _headline(lines, threshold, bool(anchors), cfg["site_suffix"], cfg["masthead"])
+    if headline is not None and headline.zone == "head":
+        # a print page's headline between its kicker (引题) and a dash-led subtitle
+        # (副题): both belong to the headline, and stay
+        at = lines.index(headline)
+        kicker = lines[at - 1] if at else None
+        subtitle = lines[at + 1] if at + 1 < len(lines) else None
+        deck = [line for line in (kicker, subtitle) if line is not None and line.zone == "head" and _short_label(line)
+                and line.letters >= KICKER_LETTERS and not cfg["masthead"].search(line.plain)
+                and not all(_section(t, cfg["sections"]) for t in _label_tokens(line.plain))]
+        if subtitle in deck and _DASH_LED.match(subtitle.text):
+            for line in deck:
+                line.protected = True
+                line.evidence.append("the headline's " + ("kicker" if line is kicker else "subtitle"))
     if headline is not None and headline.zone == "body":
         # the page printed its lead first: what follows the headline up to
         # the next paragraph is its byline zone
@@ -431,7 +446,7 @@ def clean(article: Article) -> None:
     for i, line in enumerate(lines):
         if not (anchors and line.zone == "head" and line is not headline and _short_label(line) and line.score < threshold):
             continue
-        tokens = [t for t in re.split(r"[\s·•|｜/／>»]+", line.plain) if t]
+        tokens = _label_tokens(line.plain)
         named = bool(cfg["masthead"].search(line.plain)) or all(_section(t, cfg["sections"]) for t in tokens) \
             or (i == 0 and bool(cfg["channel"].match(line.plain)))
         if i < last_chrome or named:
@@ -447,7 +462,8 @@ def clean(article: Article) -> None:
                 # a name followed by "follow him" is the author's, not the outlet's; so is a
                 # person's name (two or three characters) just above the date
                 after = lines[at + 1] if at + 1 < len(lines) else None
-                person = after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
+                # (a menu's last item above the date is no one: 住房 / 医疗 / 最后更新…)
+                person = not menu_item and after is not None and re.fullmatch(f"[{HAN}·]{{2,3}}", line.plain) is not None \
                     and any(name in ("date_line", "byline") for name, _ in after.cues)
                 # under the headline, a name just above the post's time or its floor number is its
                 # poster's (a forum's byline)
@@ -483,6 +499,38 @@ def clean(article: Article) -> None:
             item.score = max(item.score, threshold)
             item.rule = "related"
             item.evidence.append(f"an item of the list under line {line.number}")
+
+    # A press release's boilerplate: "About X" after the article, above a
+    # sentence opening with X (关于江川科技 / 江川科技成立于…): a box about the company.
+    for i, line in enumerate(lines[:-1]):
+        about = cfg["about_heading"].fullmatch(line.plain) if anchors and i > first and line.score < threshold else None
+        if about and lines[i + 1].plain.startswith(about.group(1)):
+            line.score = threshold
+            line.rule = "author_box"
+            line.evidence.append(f"about {about.group(1)}, whom the next line opens with")
+
+    # After the article, the readers' comments (every line under their heading
+    # to the page's end) and a box about the writer or the company (the lines
+    # under its heading up to the next chrome line), however much a remark or a
+    # bio reads as a sentence.
+    for rule, to_the_end in (("comments", True), ("author_box", False)):
+        opening = next((i for i, line in enumerate(lines) if line.rule == rule and line.score >= threshold
+                        and anchors and i > first), None)
+        for item in lines[opening + 1:] if opening is not None else []:
+            if item.score >= threshold and not to_the_end:
+                break
+            if item.score < threshold and not item.protected and item is not headline:
+                item.score = threshold
+                item.rule = rule
+                item.evidence.append(f"under the {rule.replace('_', ' ')}'s heading on line {lines[opening].number}")
+
+    # A product card between paragraphs: the short name just above its price.
+    for i, line in enumerate(lines[1:], start=1):
+        card = lines[i - 1]
+        if line.rule == "price" and line.score >= threshold and card.score < threshold and _short_label(card) and card is not headline:
+            card.score = threshold
+            card.rule = "price"
+            card.evidence.append(f"a product's name above its price on line {line.number}")
 
     # An outlet's name after the last paragraph, above more chrome (X電子報
     # above 訂閱電子報): the page's furniture, not the article's last words.
@@ -567,7 +615,14 @@ def clean(article: Article) -> None:
 
 
 TAG_LETTERS = 6  # a tag is a word or two
+KICKER_LETTERS = 8  # a kicker or subtitle is a phrase, longer than a section's name
+_DASH_LED = re.compile(r"^\s*(——|—|--|－－)")
 MENU_CHARS = 4  # a menu's item is a word
+
+
+def _label_tokens(plain: str) -> list:
+    """A label's words: a section path (财经 > 产经) or a row of names (新闻 · 评论)."""
+    return [t for t in re.split(r"[\s·•|｜/／>»]+", plain) if t]
 
 
 def _menu_word(plain: str) -> bool:
@@ -613,7 +668,9 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
     if not paragraphs:
         rest = [line for line in lines if line.score < threshold]
         return rest[0] if len(rest) > 1 and _short_label(rest[0]) else None
-    head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line) and line.letters >= 6]
+    # (a short question is a headline too: 颱風假點計？; a menu's item never asks)
+    head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line)
+            and (line.letters >= 6 or (line.letters >= 4 and line.text.rstrip()[-1] in "？?！!"))]
     # a short label naming an outlet (ETtoday新聞雲) is not the headline when another line can be
     named = [line for line in head if masthead.search(line.plain)
              and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
@@ -647,6 +704,9 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         head = [line for line in head if line not in posters]
         if not head:
             return None
+        # a dash-led line is a subtitle (——X), not the headline, when another can be
+        if any(not _DASH_LED.match(line.text) for line in head):
+            head = [line for line in head if not _DASH_LED.match(line.text)]
         # a headline is rarely under ten words' worth of characters; a name is
         return max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
     body = [line for line in lines if line.zone != "head"]

@@ -136,7 +136,8 @@ def _byline_rules():
 @functools.lru_cache(maxsize=1)
 def _date_forms():
     data = load_data("bylines.yml")
-    return re.compile(data["roc_date"]), re.compile(data["numeral_date"]), re.compile(data["month_day_year"])
+    return (re.compile(data["roc_date"]), re.compile(data["numeral_date"]), re.compile(data["month_day_year"]),
+            re.compile(data["day_month_year"]), re.compile(data["english_day_first"]))
 
 
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
@@ -163,10 +164,11 @@ def chinese_number(text: str) -> int | None:
 
 
 def gregorian(text: str) -> str:
-    """The text with 民國 dates and dates in Chinese numerals rewritten as
-    Arabic Gregorian dates (2025年10月22日), so one date pattern reads them all.
+    """The text with 民國 dates, dates in Chinese numerals and dates written
+    day first (05/11/2025, 5 November 2025) rewritten as Arabic Gregorian dates
+    (2025年10月22日), so one date pattern reads them all.
     Text in Simplified characters (民国)."""
-    roc, numeral, month_day_year = _date_forms()
+    roc, numeral, month_day_year, day_month_year, english_day_first = _date_forms()
 
     def from_roc(match: re.Match) -> str:
         groups = [g for g in match.groups() if g is not None]
@@ -185,10 +187,17 @@ def gregorian(text: str) -> str:
         month = chinese_number(match.group(1))
         return match.group(0) if month is None else f"{match.group(3)}年{month}月{match.group(2)}日"
 
+    def from_day_first(match: re.Match) -> str:
+        day, month, year = match.groups()
+        month = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+        return f"{year}年{month}月{int(day)}日"
+
+    text = english_day_first.sub(from_day_first, day_month_year.sub(from_day_first, text))
     return month_day_year.sub(from_month_day_year, numeral.sub(from_numerals, roc.sub(from_roc, text)))
 
 
-_BULLET = re.compile(r"^[-*+•·]\s+")
+# (a print paper's box before a credit too: □本报记者 X)
+_BULLET = re.compile(r"^(?:[-*+•·]\s+|[□■◆◇●○]\s*)")
 _MONTHS = {name: i for i, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
@@ -240,6 +249,8 @@ def text_metadata(article: Article) -> dict:
             value = _valid_date(*map(int, match.groups()))
             if not value:
                 continue
+            if re.search(data["event_date_label"], plain[: match.start()]):
+                continue  # the date of something else the page names (上映日期：…)
             labelled = bool(label_re.search(plain[: match.start()]))
             rank = (0 if labelled else 1, 0 if zone in ("head", "lead", "dateline") else 1, number)
             if "date" not in found or rank < found["date"][0]:
@@ -280,6 +291,11 @@ def text_metadata(article: Article) -> dict:
         full = full or next((text for _, text, _, _, _ in labels if stem and text.startswith(stem) and text != outlet), None)
         if full:
             found["outlet"] = (rank, full, source + f"; in full as the masthead prints it: {full}")
+        # a paper's edition on the web names the paper
+        rank, outlet, source = found["outlet"]
+        edition = re.search(f"(?:{data['edition_words']})$", simplified(outlet))
+        if edition and edition.start() >= 2:
+            found["outlet"] = (rank, outlet[: edition.start()], source + f"; the paper of its edition {outlet}")
     return {key: (value, source) for key, (_, value, source) in found.items()}
 
 

@@ -63,7 +63,7 @@ SCHEMAS = {
         "not_names": listof(STRING),
         "platforms": listof(STRING), "platform_words": REGEX, "desk_words": REGEX, "staff_roles": REGEX,
         "date_label": REGEX, "date": REGEX, "english_date": REGEX, "write_up": REGEX,
-        "roc_date": REGEX, "numeral_date": REGEX, "month_day_year": REGEX,
+        "roc_date": REGEX, "numeral_date": REGEX, "month_day_year": REGEX, "day_month_year": REGEX, "english_day_first": REGEX, "edition_words": REGEX, "event_date_label": REGEX,
     }),
     "cards.yml": mapping({
         "size": listof(INT, minItems=2, maxItems=2),
@@ -90,7 +90,7 @@ SCHEMAS = {
         "protected": listof(REGEX),
         "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "post_number": REGEX, "thematic_break": REGEX,
         "section_words": listof(WORD),
-        "masthead": REGEX, "channel": REGEX, "app_name": REGEX,
+        "masthead": REGEX, "channel": REGEX, "app_name": REGEX, "about_heading": REGEX,
     }),
     "duplicates.yml": mapping({"same_body": NUMBER}),
     "glossary.yml": mapping({
