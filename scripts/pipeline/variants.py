@@ -351,8 +351,10 @@ class Converter:
             values[0] for source, values in [*readings(config).items(), *((k, [v]) for k, v in self.overrides.items())]
             if _LATIN.search(values[0]) and not _LATIN.search(source)
         }
-        # OpenCC's output for the pieces of the article being converted
-        # (prepare()): the configuration's, and the script alone's
+        # What prepare() found for the texts of the article being converted:
+        # the spans decided before the dictionaries run, and OpenCC's output
+        # for the pieces, the configuration's and the script alone's
+        self.cuts: dict[str, list] = {}
         self.converted: dict[str, str] = {}
         self.scripted: dict[str, str] = {}
         self.entries: dict | None = None  # read at the first context match
@@ -398,16 +400,22 @@ class Converter:
 
     def pieces(self, text: str) -> list[tuple[str, str, bool]]:
         """(source, converted, is fixed): overrides and context rules cut the text first."""
-        if not text:
-            return []
+        return [
+            (text[start:end], self._converted(text[start:end]), False) if reading is None else (text[start:end], reading, True)
+            for start, end, reading in self._cut(text)
+        ]
+
+    def _cut(self, text: str) -> list[tuple[int, int, str | None]]:
+        """(start, end, fixed reading or None) of the pieces that cover the text."""
+        decided = self.cuts.get(text)
         out, position = [], 0
-        for start, end, reading in self.decided(text):
+        for start, end, reading in self.decided(text) if decided is None else decided:
             if start > position:
-                out.append((text[position:start], self._converted(text[position:start]), False))
-            out.append((text[start:end], reading, True))
+                out.append((position, start, None))
+            out.append((start, end, reading))
             position = end
         if position < len(text):
-            out.append((text[position:], self._converted(text[position:]), False))
+            out.append((position, len(text), None))
         return out
 
     def _converted(self, piece: str) -> str:
@@ -418,16 +426,15 @@ class Converter:
         """Convert the pieces of every text an article is about to ask for,
         and their script-only baselines, in one OpenCC call each (what was
         prepared for the article before is forgotten)."""
+        self.cuts = {text: self.decided(text) for text in texts}
         free, han = {}, {}
-        for text in texts:
-            position = 0
-            for start, end, _ in [*self.decided(text), (len(text), len(text), "")]:
-                for piece in (text[position:start], text[start:end]):
-                    if piece and _HAN.search(piece):
-                        han[piece] = None
-                if start > position:
-                    free[text[position:start]] = None
-                position = end
+        for text in self.cuts:
+            for start, end, reading in self._cut(text):
+                piece = text[start:end]
+                if reading is None:
+                    free[piece] = None
+                if _HAN.search(piece):
+                    han[piece] = None
         self.converted = dict(zip(free, convert_each(self.opencc, list(free))))
         self.scripted = dict(zip(han, convert_each(self.script_only, list(han))))
 
