@@ -111,25 +111,21 @@ def run_stages(seeds_dir: Path, docs_dir: Path, memory: bool) -> tuple[dict, dic
         # (and OpenCC's own s2twp / tw2sp, for reference); best of several.
         stage_times, floor_times, shipped_times = [], [], []
         shipped = {config: opencc.OpenCC(config) for config in set(DIRECTION.values())}
+
+        def timed(function, times: list) -> None:
+            gc.collect()
+            start, cpu = time.perf_counter(), time.process_time()
+            function()
+            times.append((time.perf_counter() - start, time.process_time() - cpu))
+
         for _ in range(SEVERAL):
             forget_memos()
-            gc.collect()
-            start = time.perf_counter()
-            run("convert")
-            stage_times.append(time.perf_counter() - start)
-            gc.collect()
-            start = time.perf_counter()
-            for engine, _, text in floor_input:
-                engine.convert(text)
-            floor_times.append(time.perf_counter() - start)
-            gc.collect()
-            start = time.perf_counter()
-            for _, config, text in floor_input:
-                shipped[config].convert(text)
-            shipped_times.append(time.perf_counter() - start)
-        extras["convert_best_seconds"] = min(stage_times)
-        extras["opencc_floor_seconds"] = min(floor_times)
-        extras["opencc_shipped_floor_seconds"] = min(shipped_times)
+            timed(lambda: run("convert"), stage_times)
+            timed(lambda: [engine.convert(text) for engine, _, text in floor_input], floor_times)
+            timed(lambda: [shipped[config].convert(text) for _, config, text in floor_input], shipped_times)
+        extras["convert_best_seconds"], extras["convert_best_cpu_seconds"] = (min(times) for times in zip(*stage_times))
+        extras["opencc_floor_seconds"], extras["opencc_floor_cpu_seconds"] = (min(times) for times in zip(*floor_times))
+        extras["opencc_shipped_floor_seconds"] = min(seconds for seconds, _ in shipped_times)
         extras["opencc_floor_chars"] = sum(len(text) for _, _, text in floor_input)
 
     _measured(results, "checks", memory, lambda: run("checks"))
