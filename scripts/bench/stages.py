@@ -61,13 +61,13 @@ def _measured(results: dict, name: str, memory: bool, function):
     return value
 
 
-def conversion_input(article: Article) -> tuple[opencc.OpenCC, str, str]:
-    """(the OpenCC configuration make_variants runs for this seed, OpenCC's own
+def conversion_input(article: Article) -> tuple[variants.Converter, str, str]:
+    """(the converter make_variants runs for this seed, OpenCC's own
     configuration for the same direction, the text make_variants converts in
-    one string). The floor is OpenCC alone on the same text with the same
-    tables, so the ratio is what the project's own code adds."""
+    one string). The floor is the converter's OpenCC configuration alone on
+    the same text, so the ratio is what the project's own code adds."""
     target = HANT if article.script == HANS else HANS
-    return variants.article_converter(article, target).opencc, DIRECTION[target], "\n".join(variants.article_texts(article))
+    return variants.article_converter(article, target), DIRECTION[target], "\n".join(variants.article_texts(article))
 
 
 def forget_memos() -> None:
@@ -107,9 +107,10 @@ def run_stages(seeds_dir: Path, docs_dir: Path, memory: bool) -> tuple[dict, dic
     _measured(results, "convert", memory, lambda: run("convert"))
 
     if not memory:
-        # The convert stage again and its floor, raw OpenCC on the same text
-        # (and OpenCC's own s2twp / tw2sp, for reference); best of several.
-        stage_times, floor_times, shipped_times = [], [], []
+        # The convert stage again and its floor, raw OpenCC on the same text;
+        # best of several. For reference: OpenCC's own s2twp / tw2sp, and the
+        # script-only conversion marking compares the result with.
+        stage_times, floor_times, shipped_times, script_only_times = [], [], [], []
         shipped = {config: opencc.OpenCC(config) for config in set(DIRECTION.values())}
 
         def timed(function, times: list) -> None:
@@ -121,11 +122,13 @@ def run_stages(seeds_dir: Path, docs_dir: Path, memory: bool) -> tuple[dict, dic
         for _ in range(SEVERAL):
             forget_memos()
             timed(lambda: run("convert"), stage_times)
-            timed(lambda: [engine.convert(text) for engine, _, text in floor_input], floor_times)
+            timed(lambda: [converter.opencc.convert(text) for converter, _, text in floor_input], floor_times)
             timed(lambda: [shipped[config].convert(text) for _, config, text in floor_input], shipped_times)
+            timed(lambda: [converter.script_only.convert(text) for converter, _, text in floor_input], script_only_times)
         extras["convert_best_seconds"], extras["convert_best_cpu_seconds"] = (min(times) for times in zip(*stage_times))
         extras["opencc_floor_seconds"], extras["opencc_floor_cpu_seconds"] = (min(times) for times in zip(*floor_times))
         extras["opencc_shipped_floor_seconds"] = min(seconds for seconds, _ in shipped_times)
+        extras["opencc_script_only_seconds"] = min(seconds for seconds, _ in script_only_times)
         extras["opencc_floor_chars"] = sum(len(text) for _, _, text in floor_input)
 
     _measured(results, "checks", memory, lambda: run("checks"))
