@@ -38,7 +38,8 @@ How things are measured
   first, so it is not charged to the first corpus.
 * Cold / no-change: pipeline.build.build(seeds, docs, reports, cache) with an
   empty cache folder, then again with the same folders and unchanged seeds.
-  Their CPU seconds include the build's worker processes.
+  Their CPU seconds include the build's worker processes (forked from the
+  benchmark's process, so their time is its children's).
 * MkDocs: `python -m mkdocs build --strict -d <tmp>` in a throwaway project
   copy (tests/conftest.py's make_project idea) with SEEDS_DIR=<corpus>, the
   pipeline cache emptied first (a fresh build). Each build runs in a fresh
