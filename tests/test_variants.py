@@ -10,8 +10,8 @@ from pipeline.article import HANS, HANT, Article, Block, Converted, Link, Seed, 
 from pipeline.build import process
 from pipeline.metadata import load_metadata_file
 from pipeline.variants import (
-    ambiguity_report, ambiguous_spans, config_for, convert_blocks, converter, dictionary, engine, make_variants,
-    own_dictionaries, read_dictionary, word_bounds,
+    ambiguity_report, ambiguous_spans, article_converter, config_for, convert_blocks, convert_each, converter,
+    dictionary, engine, make_variants, own_dictionaries, read_dictionary, word_bounds,
 )
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -502,6 +502,26 @@ def test_marks_are_the_same_with_word_bounds_remembered(target, region, texts):
     fresh = [convert.convert_marked(text) for text in texts]
     assert word_bounds.cache_info().currsize  # jieba was asked
     assert [convert.convert_marked(text) for text in texts] == fresh
+
+
+@pytest.mark.parametrize("config", ["s2tw", "tw2s", "hk2s", "s2twp"])
+def test_texts_converted_in_one_call_come_back_each_as_converted_alone(config):
+    # 计算 / 机 apart must not become 電腦; a text may hold line breaks or nothing
+    texts = ["计算", "机", "软件视频\n下一行", "", "頭髮乾淨\n\n", "English only", "的士", "兵"]
+    convert = engine(config)
+    assert convert_each(convert, texts) == [convert.convert(text) for text in texts]
+
+
+@pytest.mark.parametrize("prefix", ["000_", "003_"])  # a Simplified and a Traditional original
+def test_variants_are_the_same_without_the_article_converted_beforehand(prefix):
+    path = next(SEEDS.glob(f"{prefix}*.txt"))
+    article = process(path, load_metadata_file(SEEDS).get(path.name))
+    target = HANT if article.script == HANS else HANS
+    convert = article_converter(article, target)
+    convert.cuts, convert.converted, convert.scripted = {}, {}, {}  # nothing prepared: OpenCC asked piece by piece
+    alone = convert_blocks(article.blocks, convert.convert, convert.punctuate, convert.convert_marked)
+    assert any(isinstance(node, Converted) for block in alone for node in block.inlines)
+    assert alone == article.variants[target]
 
 
 def test_headings_are_converted_but_not_marked():

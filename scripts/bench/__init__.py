@@ -38,16 +38,22 @@ How things are measured
   first, so it is not charged to the first corpus.
 * Cold / no-change: pipeline.build.build(seeds, docs, reports, cache) with an
   empty cache folder, then again with the same folders and unchanged seeds.
+  Their CPU seconds include the build's worker processes (forked from the
+  benchmark's process, so their time is its children's).
 * MkDocs: `python -m mkdocs build --strict -d <tmp>` in a throwaway project
   copy (tests/conftest.py's make_project idea) with SEEDS_DIR=<corpus>, the
   pipeline cache emptied first (a fresh build). Each build runs in a fresh
   wrapper process that reports wall time and the child's peak RSS
   (resource.getrusage(RUSAGE_CHILDREN).ru_maxrss).
-* Floors: raw opencc.OpenCC('s2twp' / 'tw2sp') converting the same text the
-  convert stage converts (every text node and text metadata field of each
-  seed, joined into one string per seed; best of 3 for both sides of the
-  ratio); and plain MkDocs: the project's config without the reader plugin and with
-  an explicit nav, building the docs folder the pipeline already filled.
+* Floors: raw OpenCC, running the configuration the convert stage runs
+  (the project's tables, data/conversion/), converting the same text the
+  stage converts (variants.article_texts: every text node and text metadata
+  field of each seed, joined into one string per seed; best of 3 for both
+  sides of the ratio, the stage's memoised word bounds forgotten before each
+  run, as a build converts a text once); OpenCC's own s2twp / tw2sp on the
+  same text is recorded beside it. And plain MkDocs: the project's config
+  without the reader plugin and with an explicit nav, building the docs
+  folder the pipeline already filled.
 * Serve: `mkdocs serve --dirty` (what `make serve` runs) in the project
   copy; one Simplified seed gets a new sentence appended, and the time is
   from the write until its page, polled every 0.1 s, shows the sentence.

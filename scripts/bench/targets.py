@@ -40,8 +40,14 @@ def targets(sizes: list[int], per_size: dict, serve_size: int) -> list[dict]:
     for size in sizes:
         figures = per_size[str(size)]
         if "convert_over_opencc" in figures:
+            notes = []
+            if "convert_best_cpu_seconds" in figures:
+                notes.append(f"{figures['convert_best_cpu_seconds'] / figures['opencc_floor_cpu_seconds']:.2f}x in CPU time")
+            if "opencc_script_only_seconds" in figures:
+                notes.append(f"the script-only conversion marks are measured against costs "
+                             f"{figures['opencc_script_only_seconds'] / figures['opencc_floor_seconds']:.2f}x by itself")
             out.append(target(f"convert stage / raw OpenCC, {size} seeds", figures["convert_over_opencc"], CONVERT_OVER_OPENCC, "x",
-                              note=CONVERT_NOTE))
+                              note="; ".join([*notes, CONVERT_NOTE])))
     # Scaling: the largest corpus against the next one down (1,000 against 100 in a full run).
     if len(sizes) >= 2:
         big, small = sizes[-1], sizes[-2]

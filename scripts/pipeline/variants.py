@@ -194,12 +194,23 @@ def characters(config: str) -> opencc.OpenCC:
     return engine("s2t-characters" if config.startswith("s2") else "t2s-characters")
 
 
+@functools.lru_cache(maxsize=1)
+def _jieba_dictionary() -> tuple[dict, int]:
+    """jieba's own dictionary (frequencies, total), loaded once: reading it
+    costs a third of a second, and each configuration's tokenizer starts
+    from a copy of it."""
+    words = jieba.Tokenizer()
+    words.initialize()
+    return words.FREQ, words.total
+
+
 @functools.lru_cache(maxsize=None)
 def tokenizer(config: str) -> jieba.Tokenizer:
     """jieba over Simplified text, knowing the project's dictionary words, so
     a changed span widens to the whole entry that changed it."""
     words = jieba.Tokenizer()
-    words.initialize()
+    frequencies, total = _jieba_dictionary()
+    words.FREQ, words.total, words.initialized = dict(frequencies), total, True
     simplify = characters("tw2s").convert
     for source, values in readings(config).items():
         words.add_word(source if config == "s2tw" else simplify(source))
@@ -301,6 +312,21 @@ def changed_spans(source: str, baseline: str, converted: str, bounds, convert=No
     return spans
 
 
+def convert_each(engine: opencc.OpenCC, texts: list[str]) -> list[str]:
+    """engine.convert(text) for each text, in one call: a call costs more
+    than converting a short text. No dictionary entry holds a line break, so
+    OpenCC converts each line alone and the joined result splits back."""
+    lines = engine.convert("\n".join(texts)).split("\n") if texts else []
+    if len(lines) != sum(text.count("\n") + 1 for text in texts):
+        return [engine.convert(text) for text in texts]
+    out, position = [], 0
+    for text in texts:
+        count = text.count("\n") + 1
+        out.append("\n".join(lines[position:position + count]))
+        position += count
+    return out
+
+
 class Converter:
     """One direction of conversion: the project's OpenCC configuration, with
     per-article overrides taking precedence over every dictionary."""
@@ -315,8 +341,8 @@ class Converter:
         self.quotes = str.maketrans({"“": opening, "「": opening, "”": closing, "」": closing})
         self.overrides = dict(overrides)
         self.rules = [
-            (re.compile(("(?<=" + rule["preceded_by"] + ")" if "preceded_by" in rule else "")
-                        + re.escape(rule["word"]) + "(?=" + rule["followed_by"] + ")"), rule["reading"])
+            (rule["word"], re.compile(("(?<=" + rule["preceded_by"] + ")" if "preceded_by" in rule else "")
+                                      + re.escape(rule["word"]) + "(?=" + rule["followed_by"] + ")"), rule["reading"])
             for rule in (load_data("variants.yml").get("context") or {}).get(config, [])
         ]
         # targets that bring Latin letters into Chinese text (谷歌 -> Google): the
@@ -325,6 +351,12 @@ class Converter:
             values[0] for source, values in [*readings(config).items(), *((k, [v]) for k, v in self.overrides.items())]
             if _LATIN.search(values[0]) and not _LATIN.search(source)
         }
+        # What prepare() found for the texts of the article being converted:
+        # the spans decided before the dictionaries run, and OpenCC's output
+        # for the pieces, the configuration's and the script alone's
+        self.cuts: dict[str, list] = {}
+        self.converted: dict[str, str] = {}
+        self.scripted: dict[str, str] = {}
         self.entries: dict | None = None  # read at the first context match
         self.longest = 0
         self.automaton = None
@@ -345,7 +377,9 @@ class Converter:
         if self.automaton is not None:
             for end, source in self.automaton.iter_long(text):
                 fixed.append((end - len(source) + 1, end + 1, self.overrides[source]))
-        for pattern, reading in self.rules:
+        for word, pattern, reading in self.rules:
+            if word not in text:  # a rule matches its word; most texts hold none
+                continue
             for match in pattern.finditer(text):
                 if not any(start < match.end() and match.start() < end for start, end, _ in fixed) \
                         and not self.in_longer_entry(text, match.start(), match.end()):
@@ -366,17 +400,43 @@ class Converter:
 
     def pieces(self, text: str) -> list[tuple[str, str, bool]]:
         """(source, converted, is fixed): overrides and context rules cut the text first."""
-        if not text:
-            return []
+        return [
+            (text[start:end], self._converted(text[start:end]), False) if reading is None else (text[start:end], reading, True)
+            for start, end, reading in self._cut(text)
+        ]
+
+    def _cut(self, text: str) -> list[tuple[int, int, str | None]]:
+        """(start, end, fixed reading or None) of the pieces that cover the text."""
+        decided = self.cuts.get(text)
         out, position = [], 0
-        for start, end, reading in self.decided(text):
+        for start, end, reading in self.decided(text) if decided is None else decided:
             if start > position:
-                out.append((text[position:start], self.opencc.convert(text[position:start]), False))
-            out.append((text[start:end], reading, True))
+                out.append((position, start, None))
+            out.append((start, end, reading))
             position = end
         if position < len(text):
-            out.append((text[position:], self.opencc.convert(text[position:]), False))
+            out.append((position, len(text), None))
         return out
+
+    def _converted(self, piece: str) -> str:
+        found = self.converted.get(piece)
+        return self.opencc.convert(piece) if found is None else found
+
+    def prepare(self, texts: list[str]) -> None:
+        """Convert the pieces of every text an article is about to ask for,
+        and their script-only baselines, in one OpenCC call each (what was
+        prepared for the article before is forgotten)."""
+        self.cuts = {text: self.decided(text) for text in texts}
+        free, han = {}, {}
+        for text in self.cuts:
+            for start, end, reading in self._cut(text):
+                piece = text[start:end]
+                if reading is None:
+                    free[piece] = None
+                if _HAN.search(piece):
+                    han[piece] = None
+        self.converted = dict(zip(free, convert_each(self.opencc, list(free))))
+        self.scripted = dict(zip(han, convert_each(self.script_only, list(han))))
 
     def convert(self, text: str) -> str:
         return self.spaced(text, "".join(converted for _, converted, _ in self.pieces(text)))
@@ -395,7 +455,9 @@ class Converter:
 
     def baseline(self, text: str) -> str:
         """The script alone, aligned with text character by character."""
-        out = self.script_only.convert(text)
+        out = self.scripted.get(text)
+        if out is None:
+            out = self.script_only.convert(text)
         return out if len(out) == len(text) else characters(self.config).convert(text)
 
     @functools.lru_cache(maxsize=65536)
@@ -528,6 +590,30 @@ def convert_blocks(blocks: list, convert, punctuate=None, marked=None) -> list:
     return converted
 
 
+def _inline_texts(nodes: list, out: list) -> None:
+    for node in nodes:
+        if isinstance(node, (Text, TermLink, Converted)):
+            out.append(node.text)
+        elif isinstance(node, (Strong, Link)):
+            _inline_texts(node.children, out)
+
+
+def article_texts(article: Article) -> list[str]:
+    """Every text make_variants converts: the blocks' text nodes, the text
+    metadata fields and the tags."""
+    texts: list[str] = []
+    for block in article.blocks:
+        _inline_texts(block.inlines, texts)
+        for item in block.items:
+            _inline_texts(item, texts)
+    for key, value in article.meta.items():
+        if key in TEXT_FIELDS and value:
+            texts.append(str(value))
+        elif key == "tags":
+            texts.extend(str(tag) for tag in value)
+    return texts
+
+
 def make_variants(article: Article) -> None:
     """The variants stage: article.variants and article.variant_meta for both scripts."""
     for variant in (HANS, HANT):
@@ -536,6 +622,7 @@ def make_variants(article: Article) -> None:
             article.variant_meta[variant] = dict(article.meta)
         else:
             target = article_converter(article, variant)
+            target.prepare(article_texts(article))
             article.variants[variant] = convert_blocks(article.blocks, target.convert, target.punctuate, target.convert_marked)
 
             def convert(text: str) -> str:
@@ -561,6 +648,16 @@ def _sentence_at(text: str, position: int) -> str:
     return text.strip()
 
 
+@functools.lru_cache(maxsize=None)
+def _risky_finder(config: str) -> ahocorasick.Automaton:
+    """An automaton finding the risky entries of a configuration, built once."""
+    machine = ahocorasick.Automaton()
+    for source in risky(config):
+        machine.add_word(source, source)
+    machine.make_automaton()
+    return machine
+
+
 def ambiguous_spans(article: Article) -> list[tuple[str, list[str], str, str]]:
     """(source word, readings, original sentence, converted sentence) for each
     place in the article where a risky entry or one with several readings
@@ -570,10 +667,7 @@ def ambiguous_spans(article: Article) -> list[tuple[str, list[str], str, str]]:
     entries = risky(convert.config)
     if not entries:
         return []
-    machine = ahocorasick.Automaton()
-    for source in entries:
-        machine.add_word(source, source)
-    machine.make_automaton()
+    machine = _risky_finder(convert.config)
     found = []
     texts = [article.meta.get("title", "")] + [block.text for block in article.blocks]
     for text in texts:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
@@ -13,6 +14,9 @@ def map_in_order(function: Callable, jobs: list, per_worker: int) -> list:
     workers = min(os.cpu_count() or 1, len(jobs) // per_worker)
     if workers < 2:
         return [function(job) for job in jobs]
-    # forkserver, not fork: mkdocs serve builds beside its server's threads
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+    # fork, so a worker starts with the tables and dictionaries this process
+    # has loaded already; forkserver when other threads run (mkdocs serve
+    # builds beside its server's), as forking those is unsafe
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         return list(pool.map(function, jobs, chunksize=max(1, per_worker // 4)))
