@@ -324,6 +324,11 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     ("国家什么时候，其中游戏，没有采用，从湖北回来", "國家什麼時候，其中遊戲，沒有採用，從湖北回來"),
     # 没有 + 只能, 许多 + 只要, not 有只, 多只 (animals counted); a counted cat stays
     ("没有只能这样，许多只要一次，有只猫", "沒有只能這樣，許多只要一次，有隻貓"),
+    # the next ranks: 调整 + 周边, 海洋 + 面积, 长江 + 干部, 卫星 + 回来, 说明 + 了不少,
+    # 商标 + 注册; each phrase's own sense stays (the week, noodles, a gauge's reading)
+    ("同步调整周边路线，海洋面积，长江干部，卫星回来", "同步調整周邊路線，海洋面積，長江幹部，衛星回來"),
+    ("这说明了不少问题，申请商标注册，地方志愿者", "這說明了不少問題，申請商標註冊，地方志願者"),
+    ("一整周都在下雨，吃面前洗手，电表示数，研制成功，复制品", "一整週都在下雨，吃麵前洗手，電錶示數，研製成功，複製品"),
 ])
 def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_words(source, expected):
     assert converter(HANT).convert(source) == expected
