@@ -435,6 +435,8 @@ def test_hong_kong_words_become_mainland_words(source, expected):
 def test_records_are_written_down_or_set_as_the_mainland_writes_them(config):
     from pipeline.variants import Converter
     assert Converter(config).convert("通話紀錄顯示，他創下世界紀錄") == "通话记录显示，他创下世界纪录"
+    # a youth or a meet's best, equalled or rewritten, is a best performance too
+    assert Converter(config).convert("她打破青年紀錄，追平賽會紀錄，查看紀錄") == "她打破青年纪录，追平赛会纪录，查看记录"
 
 
 @pytest.mark.parametrize("source, expected", [
