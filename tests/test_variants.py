@@ -342,6 +342,10 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("你们干得很好，衣服干得很快", "你們幹得很好，衣服乾得很快"),
     ("我会尽快回复，请回复邮件，回复正常", "我會盡快回覆，請回覆郵件，回復正常"),  # reply 覆, restore 復
     ("嗓子干得难受，活干得很累", "嗓子乾得難受，活幹得很累"),
+    # tobacco-free and the tobacco tax take 菸; smokeless coal stays smoke
+    ("推动无烟校园，调涨烟税，无烟煤", "推動無菸校園，調漲菸稅，無煙煤"),
+    # roots go down (扎根); a warrant's search (搜索票) is not a search engine's
+    ("向下扎根，持搜索票搜索扣押，查搜索引擎", "向下扎根，持搜索票搜索扣押，查搜尋引擎"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
