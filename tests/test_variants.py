@@ -328,6 +328,10 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     ("国家什么时候，其中游戏，没有采用，从湖北回来", "國家什麼時候，其中遊戲，沒有採用，從湖北回來"),
     # 没有 + 只能, 许多 + 只要, not 有只, 多只 (animals counted); a counted cat stays
     ("没有只能这样，许多只要一次，有只猫", "沒有只能這樣，許多只要一次，有隻貓"),
+    # more words that end in 有, 大, 多, 一, 三 before 只能, 只要, 只是 (only);
+    # the animal counted after them keeps 隻
+    ("也有只能靠自己的人，影响很大只是没人说，第三只要等", "也有只能靠自己的人，影響很大只是沒人說，第三只要等"),
+    ("他还有只狗，第三只鸟", "他還有隻狗，第三隻鳥"),
     # the next ranks: 调整 + 周边, 海洋 + 面积, 长江 + 干部, 卫星 + 回来, 说明 + 了不少,
     # 商标 + 注册; each phrase's own sense stays (the week, noodles, a gauge's reading)
     ("同步调整周边路线，海洋面积，长江干部，卫星回来", "同步調整周邊路線，海洋面積，長江幹部，衛星回來"),
