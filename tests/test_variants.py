@@ -332,6 +332,8 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     # the animal counted after them keeps 隻
     ("也有只能靠自己的人，影响很大只是没人说，第三只要等", "也有只能靠自己的人，影響很大只是沒人說，第三只要等"),
     ("他还有只狗，第三只鸟", "他還有隻狗，第三隻鳥"),
+    # 半导体 + 制造, 制程, not 体制 (a system), which stays after 领导
+    ("半导体制造和半导体制程，领导体制", "半導體製造和半導體製程，領導體制"),
     # the next ranks: 调整 + 周边, 海洋 + 面积, 长江 + 干部, 卫星 + 回来, 说明 + 了不少,
     # 商标 + 注册; each phrase's own sense stays (the week, noodles, a gauge's reading)
     ("同步调整周边路线，海洋面积，长江干部，卫星回来", "同步調整周邊路線，海洋面積，長江幹部，衛星回來"),
@@ -354,6 +356,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("推动无烟校园，调涨烟税，无烟煤", "推動無菸校園，調漲菸稅，無煙煤"),
     # roots go down (扎根); a warrant's search (搜索票) is not a search engine's
     ("向下扎根，持搜索票搜索扣押，查搜索引擎", "向下扎根，持搜索票搜索扣押，查搜尋引擎"),
+    # lifelike things stay 仿真, a simulation is 模擬; wonder is 嘆 like 感嘆
+    ("仿真花和计算机仿真，令人惊叹，感叹", "仿真花和電腦模擬，令人驚嘆，感嘆"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
