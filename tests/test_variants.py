@@ -358,6 +358,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("向下扎根，持搜索票搜索扣押，查搜索引擎", "向下扎根，持搜索票搜索扣押，查搜尋引擎"),
     # lifelike things stay 仿真, a simulation is 模擬; wonder is 嘆 like 感嘆
     ("仿真花和计算机仿真，令人惊叹，感叹", "仿真花和電腦模擬，令人驚嘆，感嘆"),
+    # the employer and labour-management as Taiwan's labour law writes them; hiring is 僱
+    ("雇主与劳雇关系，雇用员工，受雇者", "雇主與勞雇關係，僱用員工，受僱者"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
