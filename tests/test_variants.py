@@ -360,6 +360,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("仿真花和计算机仿真，令人惊叹，感叹", "仿真花和電腦模擬，令人驚嘆，感嘆"),
     # the employer and labour-management as Taiwan's labour law writes them; hiring is 僱
     ("雇主与劳雇关系，雇用员工，受雇者", "雇主與勞雇關係，僱用員工，受僱者"),
+    # a week or a year counted in digits is 週; the surname stays 周; wet paddy is grain
+    ("要等2周，10周年，周先生，湿谷", "要等2週，10週年，周先生，濕穀"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
