@@ -53,6 +53,8 @@ def test_forms_taiwan_writes_both_ways_count_as_one():
     assert conversion.errors(conversion.as_one("週邊商品，創校周年", pairs),
                              conversion.as_one("周邊商品，創校週年", pairs)) == []
     assert len(conversion.errors(conversion.as_one("下週，週先生", pairs), conversion.as_one("下周，周先生", pairs))) == 2
+    # variants the MoE lists as one character (汙/污, 歎/嘆, 餚/肴)
+    assert conversion.errors(conversion.as_one("汙染，驚歎，菜餚", pairs), conversion.as_one("污染，驚嘆，菜肴", pairs)) == []
 
 
 def test_vocabulary_set_floor():

@@ -362,6 +362,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("雇主与劳雇关系，雇用员工，受雇者", "雇主與勞雇關係，僱用員工，受僱者"),
     # a week or a year counted in digits is 週; the surname stays 周; wet paddy is grain
     ("要等2周，10周年，周先生，湿谷", "要等2週，10週年，周先生，濕穀"),
+    # a telecom terminal keeps 設備; a mobile device is 行動裝置
+    ("电信终端设备和移动设备", "電信終端設備和行動裝置"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
