@@ -338,7 +338,7 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     # 商标 + 注册; each phrase's own sense stays (the week, noodles, a gauge's reading)
     ("同步调整周边路线，海洋面积，长江干部，卫星回来", "同步調整周邊路線，海洋面積，長江幹部，衛星回來"),
     ("这说明了不少问题，申请商标注册，地方志愿者", "這說明了不少問題，申請商標註冊，地方志願者"),
-    ("一整周都在下雨，吃面前洗手，电表示数，研制成功，复制品", "一整週都在下雨，吃麵前洗手，電錶示數，研製成功，複製品"),
+    ("一整周都在下雨，吃面前洗手，电表示数，研制成功，复制品", "一整週都在下雨，吃麵前洗手，電表示數，研製成功，複製品"),
 ])
 def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_words(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -364,6 +364,12 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("要等2周，10周年，周先生，湿谷", "要等2週，10週年，周先生，濕穀"),
     # a telecom terminal keeps 設備; a mobile device is 行動裝置
     ("电信终端设备和移动设备", "電信終端設備和行動裝置"),
+    # 目前 + 台风, not 前台 (a front desk); a utility's meter is 電表, a watch 錶
+    ("目前台风动向，前台风格，智能电表，手表", "目前颱風動向，前台風格，智慧電表，手錶"),
+    # spoiling and bad luck are 霉, the mould itself 黴; the first week 首週
+    ("墙壁发霉，霉运，霉菌，开幕首周", "牆壁發霉，霉運，黴菌，開幕首週"),
+    # 小米 + 制品, 糯米 + 制成, not 米制 (the metric system), which stays
+    ("小米制品，糯米制成，米制单位", "小米製品，糯米製成，米制單位"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
