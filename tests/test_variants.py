@@ -208,6 +208,8 @@ def test_mainland_words_become_taiwan_words(source, expected):
     ("鳳梨和鮪魚", "菠萝和金枪鱼"), ("通膨升溫", "通胀升温"), ("點閱率", "点击率"), ("串流平台", "流媒体平台"),
     ("提升營運效率", "提升运营效率"), ("營運車輛", "营运车辆"), ("修補漏洞", "修复漏洞"), ("架設電線", "架设电线"),
     ("睡眠品質", "睡眠质量"), ("這支手機", "这部手机"),
+    # a series is 剧集; a photographer's album and 电影 + 集结 keep 影集's characters
+    ("這部影集很紅，他出版了攝影集，這部電影集結了明星", "这部剧集很红，他出版了摄影集，这部电影集结了明星"),
 ])
 def test_taiwan_words_become_mainland_words(source, expected):
     assert converter(HANS).convert(source) == expected
