@@ -372,6 +372,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("墙壁发霉，霉运，霉菌，开幕首周", "牆壁發霉，霉運，黴菌，開幕首週"),
     # 小米 + 制品, 糯米 + 制成, not 米制 (the metric system), which stays
     ("小米制品，糯米制成，米制单位", "小米製品，糯米製成，米制單位"),
+    # post-production 後製 before its work; 之后 + 制定 stays
+    ("后制剪接完成之后制定计划", "後製剪接完成之後制定計畫"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
