@@ -374,6 +374,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("小米制品，糯米制成，米制单位", "小米製品，糯米製成，米制單位"),
     # post-production 後製 before its work; 之后 + 制定 stays
     ("后制剪接完成之后制定计划", "後製剪接完成之後制定計畫"),
+    # rinsing, brewing and day trading take 沖; charging stays 衝
+    ("冲煮咖啡，现股当冲交易，冲抵税额，冲刺", "沖煮咖啡，現股當沖交易，沖抵稅額，衝刺"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
