@@ -378,6 +378,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("冲煮咖啡，现股当冲交易，冲抵税额，冲刺", "沖煮咖啡，現股當沖交易，沖抵稅額，衝刺"),
     # furniture 家具 as the MoE and the trade write it; ginger 薑, the surname 姜
     ("二手家具，嫩姜，姜先生", "二手家具，嫩薑，姜先生"),
+    # animals counted in digits take 隻; feeding is 餵, a greeting stays 喂
+    ("85只狗，3只猫，把孩子喂大，喂，你好", "85隻狗，3隻貓，把孩子餵大，喂，你好"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
