@@ -196,7 +196,7 @@ def test_names_keep_the_author_s_words():
     # the bus, vegetables and units by Taiwan's names; physics keeps mass 質量
     ("坐公交车去买土豆和西红柿", "坐公車去買馬鈴薯和番茄"),
     ("五千克大米，十厘米，两万平方米，五千克拉的钻石", "五公斤大米，十公分，兩萬平方公尺，五千克拉的鑽石"),
-    ("原子质量和产品质量", "原子質量和產品品質"),
+    ("原子质量和产品质量，超大质量黑洞", "原子質量和產品品質，超大質量黑洞"),
 ])
 def test_mainland_words_become_taiwan_words(source, expected):
     assert converter(HANT).convert(source) == expected
