@@ -222,6 +222,15 @@ def test_context_rule_reads_to_pass_when_an_exam_follows():
     assert not [n for n in to_hant.convert_marked("须通过认知测验") if isinstance(n, Converted)]
 
 
+def test_context_rule_reads_to_pass_when_what_was_passed_follows_or_a_reading_precedes():
+    # 透過 takes its object before any 的; a reading or a vote passes a bill
+    assert converter(HANT).convert("新通过的法律，二读通过条文，通过手机联系") == "新通過的法律，二讀通過條文，透過手機聯繫"
+
+
+def test_procedure_s_directly_is_jing_and_a_path_stays():
+    assert converter(HANT).convert("径付二读，径行起诉，路径行驶，直径") == "逕付二讀，逕行起訴，路徑行駛，直徑"
+
+
 def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
     to_hant = converter(HANT)
     assert to_hant.convert("预算案昨天在议会通过，法案通过后明年实施。") == "預算案昨天在議會通過，法案通過後明年實施。"
