@@ -229,6 +229,8 @@ def test_context_rule_reads_to_pass_when_what_was_passed_follows_or_a_reading_pr
 
 def test_procedure_s_directly_is_jing_and_a_path_stays():
     assert converter(HANT).convert("径付二读，径行起诉，路径行驶，直径") == "逕付二讀，逕行起訴，路徑行駛，直徑"
+    # official correspondence: a reply letter 函復, an approval 奉准; replying to mail is 回覆
+    assert converter(HANT).convert("特此函复，奉准办理，回复邮件") == "特此函復，奉准辦理，回覆郵件"
 
 
 def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
