@@ -393,6 +393,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("85只狗，3只猫，把孩子喂大，喂，你好", "85隻狗，3隻貓，把孩子餵大，喂，你好"),
     # ordinary words holding an IT one: acting on each other, the idioms; interaction stays 互動
     ("交互作用，兼容并蓄，重装上阵，人机交互", "交互作用，兼容並蓄，重裝上陣，人機互動"),
+    # a Taiwan word holding a key of OpenCC's Taiwan table is not converted twice
+    ("脑梗塞，脑梗，运算子，运算符", "腦梗塞，腦梗塞，運算子，運算子"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
