@@ -395,6 +395,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("交互作用，兼容并蓄，重装上阵，人机交互", "交互作用，兼容並蓄，重裝上陣，人機互動"),
     # a Taiwan word holding a key of OpenCC's Taiwan table is not converted twice
     ("脑梗塞，脑梗，运算子，运算符", "腦梗塞，腦梗塞，運算子，運算子"),
+    # the idioms keep 萬象 (OpenCC's 永珍 is Vientiane); Taiwan's variant forms in phrases (眾, 為, 著)
+    ("包罗万象，万象更新，老挝首都万象，公布于众，占为己有", "包羅萬象，萬象更新，寮國首都永珍，公布於眾，占為己有"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
