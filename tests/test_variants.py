@@ -397,6 +397,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("脑梗塞，脑梗，运算子，运算符", "腦梗塞，腦梗塞，運算子，運算子"),
     # the idioms keep 萬象 (OpenCC's 永珍 is Vientiane); Taiwan's variant forms in phrases (眾, 為, 著)
     ("包罗万象，万象更新，老挝首都万象，公布于众，占为己有", "包羅萬象，萬象更新，寮國首都永珍，公布於眾，占為己有"),
+    # Boolean 布林 in computing, 布爾 in names (喀布爾); a bit 位元, Jupiter 朱比特
+    ("布尔值，喀布尔，布尔什维克，一个比特，朱比特", "布林值，喀布爾，布爾什維克，一個位元，朱比特"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
