@@ -399,6 +399,10 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("包罗万象，万象更新，老挝首都万象，公布于众，占为己有", "包羅萬象，萬象更新，寮國首都永珍，公布於眾，占為己有"),
     # Boolean 布林 in computing, 布爾 in names (喀布爾); a bit 位元, Jupiter 朱比特
     ("布尔值，喀布尔，布尔什维克，一个比特，朱比特", "布林值，喀布爾，布爾什維克，一個位元，朱比特"),
+    # OpenCC's Taiwan table across two words: 世界 + 面临, 避免 + 提高, 安全 + 角度,
+    # 社交 + 互动; its own senses stay (在介面上, 智慧型手機)
+    ("全世界面临挑战，避免提高成本，安全角度，社交互动", "全世界面臨挑戰，避免提高成本，安全角度，社交互動"),
+    ("在界面上点击，智能手机", "在介面上點擊，智慧型手機"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
