@@ -49,6 +49,12 @@ def test_forms_taiwan_writes_both_ways_count_as_one():
     assert conversion.errors(conversion.as_one(output, pairs), conversion.as_one(reference, pairs)) == []
     # a word outside the list is still an error: 布 (cloth) is not 佈
     assert conversion.errors(conversion.as_one("棉佈", pairs), conversion.as_one("棉布", pairs))
+    # 周/週 is one around and over a year (週邊, 周年), not for the week or a surname
+    assert conversion.errors(conversion.as_one("週邊商品，創校周年", pairs),
+                             conversion.as_one("周邊商品，創校週年", pairs)) == []
+    assert len(conversion.errors(conversion.as_one("下週，週先生", pairs), conversion.as_one("下周，周先生", pairs))) == 2
+    # variants the MoE lists as one character (汙/污, 歎/嘆, 餚/肴)
+    assert conversion.errors(conversion.as_one("汙染，驚歎，菜餚", pairs), conversion.as_one("污染，驚嘆，菜肴", pairs)) == []
 
 
 def test_vocabulary_set_floor():

@@ -193,6 +193,10 @@ def test_names_keep_the_author_s_words():
     ("远程医疗", "遠距醫療"),
     ("产业集群", "產業聚落"),
     ("云计算", "雲端運算"),
+    # the bus, vegetables and units by Taiwan's names; physics keeps mass 質量
+    ("坐公交车去买土豆和西红柿", "坐公車去買馬鈴薯和番茄"),
+    ("五千克大米，十厘米，两万平方米，五千克拉的钻石", "五公斤大米，十公分，兩萬平方公尺，五千克拉的鑽石"),
+    ("原子质量和产品质量，超大质量黑洞", "原子質量和產品品質，超大質量黑洞"),
 ])
 def test_mainland_words_become_taiwan_words(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -204,6 +208,8 @@ def test_mainland_words_become_taiwan_words(source, expected):
     ("鳳梨和鮪魚", "菠萝和金枪鱼"), ("通膨升溫", "通胀升温"), ("點閱率", "点击率"), ("串流平台", "流媒体平台"),
     ("提升營運效率", "提升运营效率"), ("營運車輛", "营运车辆"), ("修補漏洞", "修复漏洞"), ("架設電線", "架设电线"),
     ("睡眠品質", "睡眠质量"), ("這支手機", "这部手机"),
+    # a series is 剧集; a photographer's album and 电影 + 集结 keep 影集's characters
+    ("這部影集很紅，他出版了攝影集，這部電影集結了明星", "这部剧集很红，他出版了摄影集，这部电影集结了明星"),
 ])
 def test_taiwan_words_become_mainland_words(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -214,6 +220,17 @@ def test_context_rule_reads_to_pass_when_an_exam_follows():
     assert to_hant.convert("驾驶人每三年须通过认知功能测验。") == "駕駛人每三年須通過認知功能測驗。"
     assert to_hant.convert("通过技术手段降低成本，并通过了解用户需求改进。") == "透過技術手段降低成本，並透過了解用戶需求改進。"
     assert not [n for n in to_hant.convert_marked("须通过认知测验") if isinstance(n, Converted)]
+
+
+def test_context_rule_reads_to_pass_when_what_was_passed_follows_or_a_reading_precedes():
+    # 透過 takes its object before any 的; a reading or a vote passes a bill
+    assert converter(HANT).convert("新通过的法律，二读通过条文，通过手机联系") == "新通過的法律，二讀通過條文，透過手機聯繫"
+
+
+def test_procedure_s_directly_is_jing_and_a_path_stays():
+    assert converter(HANT).convert("径付二读，径行起诉，路径行驶，直径") == "逕付二讀，逕行起訴，路徑行駛，直徑"
+    # official correspondence: a reply letter 函復, an approval 奉准; replying to mail is 回覆
+    assert converter(HANT).convert("特此函复，奉准办理，回复邮件") == "特此函復，奉准辦理，回覆郵件"
 
 
 def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
@@ -324,6 +341,17 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     ("国家什么时候，其中游戏，没有采用，从湖北回来", "國家什麼時候，其中遊戲，沒有採用，從湖北回來"),
     # 没有 + 只能, 许多 + 只要, not 有只, 多只 (animals counted); a counted cat stays
     ("没有只能这样，许多只要一次，有只猫", "沒有只能這樣，許多只要一次，有隻貓"),
+    # more words that end in 有, 大, 多, 一, 三 before 只能, 只要, 只是 (only);
+    # the animal counted after them keeps 隻
+    ("也有只能靠自己的人，影响很大只是没人说，第三只要等", "也有只能靠自己的人，影響很大只是沒人說，第三只要等"),
+    ("他还有只狗，第三只鸟", "他還有隻狗，第三隻鳥"),
+    # 半导体 + 制造, 制程, not 体制 (a system), which stays after 领导
+    ("半导体制造和半导体制程，领导体制", "半導體製造和半導體製程，領導體制"),
+    # the next ranks: 调整 + 周边, 海洋 + 面积, 长江 + 干部, 卫星 + 回来, 说明 + 了不少,
+    # 商标 + 注册; each phrase's own sense stays (the week, noodles, a gauge's reading)
+    ("同步调整周边路线，海洋面积，长江干部，卫星回来", "同步調整周邊路線，海洋面積，長江幹部，衛星回來"),
+    ("这说明了不少问题，申请商标注册，地方志愿者", "這說明了不少問題，申請商標註冊，地方志願者"),
+    ("一整周都在下雨，吃面前洗手，电表示数，研制成功，复制品", "一整週都在下雨，吃麵前洗手，電表示數，研製成功，複製品"),
 ])
 def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_words(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -337,6 +365,44 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("你们干得很好，衣服干得很快", "你們幹得很好，衣服乾得很快"),
     ("我会尽快回复，请回复邮件，回复正常", "我會盡快回覆，請回覆郵件，回復正常"),  # reply 覆, restore 復
     ("嗓子干得难受，活干得很累", "嗓子乾得難受，活幹得很累"),
+    # tobacco-free and the tobacco tax take 菸; smokeless coal stays smoke
+    ("推动无烟校园，调涨烟税，无烟煤", "推動無菸校園，調漲菸稅，無煙煤"),
+    # roots go down (扎根); a warrant's search (搜索票) is not a search engine's
+    ("向下扎根，持搜索票搜索扣押，查搜索引擎", "向下扎根，持搜索票搜索扣押，查搜尋引擎"),
+    # lifelike things stay 仿真, a simulation is 模擬; wonder is 嘆 like 感嘆
+    ("仿真花和计算机仿真，令人惊叹，感叹", "仿真花和電腦模擬，令人驚嘆，感嘆"),
+    # the employer and labour-management as Taiwan's labour law writes them; hiring is 僱
+    ("雇主与劳雇关系，雇用员工，受雇者", "雇主與勞雇關係，僱用員工，受僱者"),
+    # a week or a year counted in digits is 週; the surname stays 周; wet paddy is grain
+    ("要等2周，10周年，周先生，湿谷", "要等2週，10週年，周先生，濕穀"),
+    # a telecom terminal keeps 設備; a mobile device is 行動裝置
+    ("电信终端设备和移动设备", "電信終端設備和行動裝置"),
+    # 目前 + 台风, not 前台 (a front desk); a utility's meter is 電表, a watch 錶
+    ("目前台风动向，前台风格，智能电表，手表", "目前颱風動向，前台風格，智慧電表，手錶"),
+    # spoiling and bad luck are 霉, the mould itself 黴; the first week 首週
+    ("墙壁发霉，霉运，霉菌，开幕首周", "牆壁發霉，霉運，黴菌，開幕首週"),
+    # 小米 + 制品, 糯米 + 制成, not 米制 (the metric system), which stays
+    ("小米制品，糯米制成，米制单位", "小米製品，糯米製成，米制單位"),
+    # post-production 後製 before its work; 之后 + 制定 stays
+    ("后制剪接完成之后制定计划", "後製剪接完成之後制定計畫"),
+    # rinsing, brewing and day trading take 沖; charging stays 衝
+    ("冲煮咖啡，现股当冲交易，冲抵税额，冲刺", "沖煮咖啡，現股當沖交易，沖抵稅額，衝刺"),
+    # furniture 家具 as the MoE and the trade write it; ginger 薑, the surname 姜
+    ("二手家具，嫩姜，姜先生", "二手家具，嫩薑，姜先生"),
+    # animals counted in digits take 隻; feeding is 餵, a greeting stays 喂
+    ("85只狗，3只猫，把孩子喂大，喂，你好", "85隻狗，3隻貓，把孩子餵大，喂，你好"),
+    # ordinary words holding an IT one: acting on each other, the idioms; interaction stays 互動
+    ("交互作用，兼容并蓄，重装上阵，人机交互", "交互作用，兼容並蓄，重裝上陣，人機互動"),
+    # a Taiwan word holding a key of OpenCC's Taiwan table is not converted twice
+    ("脑梗塞，脑梗，运算子，运算符", "腦梗塞，腦梗塞，運算子，運算子"),
+    # the idioms keep 萬象 (OpenCC's 永珍 is Vientiane); Taiwan's variant forms in phrases (眾, 為, 著)
+    ("包罗万象，万象更新，老挝首都万象，公布于众，占为己有", "包羅萬象，萬象更新，寮國首都永珍，公布於眾，占為己有"),
+    # Boolean 布林 in computing, 布爾 in names (喀布爾); a bit 位元, Jupiter 朱比特
+    ("布尔值，喀布尔，布尔什维克，一个比特，朱比特", "布林值，喀布爾，布爾什維克，一個位元，朱比特"),
+    # OpenCC's Taiwan table across two words: 世界 + 面临, 避免 + 提高, 安全 + 角度,
+    # 社交 + 互动; its own senses stay (在介面上, 智慧型手機)
+    ("全世界面临挑战，避免提高成本，安全角度，社交互动", "全世界面臨挑戰，避免提高成本，安全角度，社交互動"),
+    ("在界面上点击，智能手机", "在介面上點擊，智慧型手機"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -430,6 +496,8 @@ def test_hong_kong_words_become_mainland_words(source, expected):
 def test_records_are_written_down_or_set_as_the_mainland_writes_them(config):
     from pipeline.variants import Converter
     assert Converter(config).convert("通話紀錄顯示，他創下世界紀錄") == "通话记录显示，他创下世界纪录"
+    # a youth or a meet's best, equalled or rewritten, is a best performance too
+    assert Converter(config).convert("她打破青年紀錄，追平賽會紀錄，查看紀錄") == "她打破青年纪录，追平赛会纪录，查看记录"
 
 
 @pytest.mark.parametrize("source, expected", [
