@@ -256,6 +256,32 @@ def test_taiwan_context_rules_never_match_across_a_word_boundary(source, expecte
     assert converter(HANS).convert(source) == expected
 
 
+
+@pytest.mark.parametrize("source, expected", [
+    # words of Taiwan news the mainland writes otherwise
+    ("今晚可能出現豪雨", "今晚可能出现暴雨"), ("號誌故障", "信号故障"), ("依詐欺罪判處", "依诈骗罪判处"),
+    ("羽球男單", "羽毛球男单"), ("桌球女雙", "乒乓球女双"), ("洗衣精", "洗衣液"), ("減少竊案", "减少盗窃案"),
+    ("一宗盜竊案", "一宗盗窃案"), ("這部影集", "这部剧集"), ("他的攝影集", "他的摄影集"),
+    # read by context, with the same characters across two words beside each
+    ("利率調降至兩成", "利率下调至两成"), ("強調降低成本", "强调降低成本"), ("協調漲價", "协调涨价"),
+    ("駭客竊取個資", "黑客窃取个人信息"), ("兩個資源", "两个资源"),
+    ("春節連假期間", "春节长假期间"), ("一連假日", "一连假日"),
+    ("被告犯行明確", "被告罪行明确"), ("侵犯行為", "侵犯行为"),
+    ("國小學童", "小学生"), ("讀國小的孩子", "读小学的孩子"), ("中國小說", "中国小说"), ("泰國小吃", "泰国小吃"),
+    ("國中生", "初中生"), ("美國中部", "美国中部"), ("建國國小", "建国小学"),
+    ("調閱路口監視器", "调取路口监控"), ("監視器畫面", "监控画面"), ("電視台的監視器", "电视台的监视器"),
+    ("醫師建議", "医生建议"), ("執業醫師", "执业医师"), ("奪下金牌", "夺得金牌"), ("奪下歹徒的刀", "夺下歹徒的刀"),
+    ("發布低溫特報", "发布低温预警"), ("市府表示", "市政府表示"), ("城市府", "城市府"),
+])
+def test_taiwan_news_words_become_mainland_words_by_their_context(source, expected):
+    assert converter(HANS).convert(source) == expected
+
+
+@pytest.mark.parametrize("config", ["tw2s", "hk2s"])
+def test_forms_both_traditional_regions_write_take_the_mainland_s_standard_form(config):
+    from pipeline.variants import Converter
+    assert Converter(config).convert("食物份量減少，毋須排隊，紓解擁擠") == "食物分量减少，无须排队，缓解拥挤"
+
 def test_a_dictionary_phrase_wins_over_a_context_rule_inside_it():
     # 資料外洩 is a phrase of its own (数据泄露), not 資料 read by context + 外泄
     assert converter(HANS).convert("氣象資料外洩") == "气象数据泄露"
@@ -441,6 +467,26 @@ def test_hong_kong_counts_firms_and_schools_as_the_mainland_does(source, expecte
     from pipeline.variants import Converter
     assert Converter("hk2s").convert(source) == expected
 
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("有幾陣驟雨", "有几阵阵雨"), ("暴風驟雨", "暴风骤雨"), ("涉嫌非禮女乘客", "涉嫌猥亵女乘客"), ("非禮勿視", "非礼勿视"),
+    ("氣溫介乎二十二至二十七度", "气温介于二十二至二十七度"), ("將火救熄", "将火扑灭"), ("分組賽", "小组赛"),
+    ("每日進行快速測試", "每日进行快速检测"), ("私家診所", "私人诊所"), ("被警方拘捕", "被警方拘捕"),
+    # days: running text, not across 如今 + 日本, 光明 + 日報
+    ("明日停課", "明天停课"), ("今日下午", "今天下午"), ("如今日本", "如今日本"), ("光明日報", "光明日报"),
+    ("說明日期", "说明日期"), ("明日之星", "明日之星"),
+    # a case of an illness and its count; a complaint stays a 个案
+    ("新增三宗本地感染的登革熱個案", "新增三例本地感染的登革热病例"), ("三宗投訴個案", "三宗投诉个案"),
+    # vehicles count with 辆, aircraft with 架
+    ("一架小巴", "一辆小巴"), ("兩架私家車", "两辆私家车"), ("一架飛機", "一架飞机"),
+    ("晉身八強", "晋级八强"), ("今日收市", "今天收盘"), ("回收市場", "回收市场"),
+    ("引致死亡", "导致死亡"), ("吸引致力創新的人", "吸引致力创新的人"),
+    ("送往醫院治理。", "送往医院治疗。"), ("醫院治理結構", "医院治理结构"),
+])
+def test_hong_kong_news_words_become_mainland_words_by_their_context(source, expected):
+    from pipeline.variants import Converter
+    assert Converter("hk2s").convert(source) == expected
 
 # --- per-article overrides -------------------------------------------------------------
 
