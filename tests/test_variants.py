@@ -505,6 +505,8 @@ def test_hong_kong_counts_firms_and_schools_as_the_mainland_does(source, expecte
     ("派發新一輪消費", "发放新一轮消费"), ("派發傳單", "派发传单"),
     ("較非繁忙時間為高", "比非高峰时段高"), ("附近地盤的打樁工程", "附近工地的打桩工程"),
     ("水浸", "内涝"), ("價錢", "价格"),
+    ("產品質素參差，", "产品质量参差不齐，"), ("參差不齊", "参差不齐"),
+    ("下星期一復課", "下周一复课"), ("下星期停水", "下星期停水"),
 ])
 def test_hong_kong_news_words_become_mainland_words_by_their_context(source, expected):
     from pipeline.variants import Converter
