@@ -150,7 +150,7 @@ SCHEMAS = {
     "variants.yml": mapping({
         "quotes": per_variant(PAIR),
         "context": dictof(listof(mapping({"word": STRING, "reading": STRING, "followed_by": REGEX, "preceded_by": REGEX},
-                                         optional=("preceded_by",), closed=True))),
+                                         optional=("preceded_by", "followed_by"), closed=True))),
     }, optional=("context",)),
     # seeds/metadata.yml: seed file name -> the fields the text does not carry
     "metadata.yml": {"anyOf": [{"type": "null"}, dictof(mapping({

@@ -342,7 +342,9 @@ class Converter:
         self.overrides = dict(overrides)
         self.rules = [
             (rule["word"], re.compile(("(?<=" + rule["preceded_by"] + ")" if "preceded_by" in rule else "")
-                                      + re.escape(rule["word"]) + "(?=" + rule["followed_by"] + ")"), rule["reading"])
+                                      + re.escape(rule["word"])
+                                      + ("(?=" + rule["followed_by"] + ")" if "followed_by" in rule else "")),
+             rule["reading"])
             for rule in (load_data("variants.yml").get("context") or {}).get(config, [])
         ]
         # targets that bring Latin letters into Chinese text (谷歌 -> Google): the
