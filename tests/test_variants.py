@@ -357,6 +357,11 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     ("一根烟囱，点了一根烟", "一根煙囪，點了一根菸"),
     # a stage or platform + 风险/风格, not 台风 (typhoon), which stays after a verb
     ("平台风险，舞台风格，看台风，在台风季节", "平台風險，舞台風格，看颱風，在颱風季節"),
+    # a borough (里) under its district keeps 里, not OpenCC's 门里 (inside the door);
+    # inside a park, at home or here stays 裡
+    ("万华区西门里举办活动，社区公园里有人，在家里", "萬華區西門里舉辦活動，社區公園裡有人，在家裡"),
+    # a borough before its chief, each borough, a borough's inside; 这里 + 内容 and 里面 stay 裡
+    ("坪林里里长说，各里里长，争取里内资源，这里内容很多，应该里面", "坪林里里長說，各里里長，爭取里內資源，這裡內容很多，應該裡面"),
 ])
 def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -390,6 +395,9 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     ("同步调整周边路线，海洋面积，长江干部，卫星回来", "同步調整周邊路線，海洋面積，長江幹部，衛星回來"),
     ("这说明了不少问题，申请商标注册，地方志愿者", "這說明了不少問題，申請商標註冊，地方志願者"),
     ("一整周都在下雨，吃面前洗手，电表示数，研制成功，复制品", "一整週都在下雨，吃麵前洗手，電表示數，研製成功，複製品"),
+    # 没有 + 面条, 所有 + 面食, not 有面 (face); 当地 + 志工, not 地志; 全台 + 风险, not 台风
+    ("店里没有面条，所有面食都卖完了，有面子", "店裡沒有麵條，所有麵食都賣完了，有面子"),
+    ("当地志工，全台风雨，全台风险最高，看台风", "當地志工，全台風雨，全台風險最高，看颱風"),
 ])
 def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_words(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -441,6 +449,10 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     # 社交 + 互动; its own senses stay (在介面上, 智慧型手機)
     ("全世界面临挑战，避免提高成本，安全角度，社交互动", "全世界面臨挑戰，避免提高成本，安全角度，社交互動"),
     ("在界面上点击，智能手机", "在介面上點擊，智慧型手機"),
+    # a blow or a scolding suffered is 挨, enduring time keeps 捱; streamers 彩帶
+    ("他挨了一拳，挨骂又挨饿，熬夜难挨，挥舞彩带", "他挨了一拳，挨罵又挨餓，熬夜難捱，揮舞彩帶"),
+    # 托…的福 (thanks to someone) is 託; a nursery keeps 托
+    ("托大家的福，一切平安，送去托儿所", "託大家的福，一切平安，送去托兒所"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected
