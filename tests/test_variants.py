@@ -449,6 +449,10 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     # 社交 + 互动; its own senses stay (在介面上, 智慧型手機)
     ("全世界面临挑战，避免提高成本，安全角度，社交互动", "全世界面臨挑戰，避免提高成本，安全角度，社交互動"),
     ("在界面上点击，智能手机", "在介面上點擊，智慧型手機"),
+    # the next ranks of OpenCC's Taiwan table across two words: 其实 + 时间, 国内 + 存在,
+    # 预算 + 法律, 提高 + 清楚, 许多 + 任务, 现在 + 线路; its own senses stay
+    ("其实时间不多，国内存在问题，预算法律，提高清楚度", "其實時間不多，國內存在問題，預算法律，提高清楚度"),
+    ("许多任务，现在线路忙，实时分析，内存有限，在线下单", "許多任務，現在線路忙，即時分析，記憶體有限，線上下單"),
     # a blow or a scolding suffered is 挨, enduring time keeps 捱; streamers 彩帶
     ("他挨了一拳，挨骂又挨饿，熬夜难挨，挥舞彩带", "他挨了一拳，挨罵又挨餓，熬夜難捱，揮舞彩帶"),
     # 托…的福 (thanks to someone) is 託; a nursery keeps 托
