@@ -459,6 +459,11 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("许多任务，现在线路忙，实时分析，内存有限，在线下单", "許多任務，現在線路忙，即時分析，記憶體有限，線上下單"),
     # a blow or a scolding suffered is 挨, enduring time keeps 捱; streamers 彩帶
     ("他挨了一拳，挨骂又挨饿，熬夜难挨，挥舞彩带", "他挨了一拳，挨罵又挨餓，熬夜難捱，揮舞彩帶"),
+    # a search under criminal procedure stays 搜索, a search engine's is 搜尋
+    ("检察官指挥警察紧急搜索，执行搜索后扣押证物，上网搜索资料", "檢察官指揮警察緊急搜索，執行搜索後扣押證物，上網搜尋資料"),
+    ("警方迅速搜索嫌疑人住处，打开搜索引擎", "警方迅速搜索嫌疑人住處，打開搜尋引擎"),
+    # a procession 遶境, gazetteers 方志; court writing's 係; 於 + 農曆, not OpenCC's 于农
+    ("妈祖绕境，地方志和文献方志，无非系以证词为据，活动于农历三月", "媽祖遶境，地方志和文獻方志，無非係以證詞為據，活動於農曆三月"),
     # 托…的福 (thanks to someone) is 託; a nursery keeps 托
     ("托大家的福，一切平安，送去托儿所", "託大家的福，一切平安，送去托兒所"),
 ])
