@@ -399,6 +399,8 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     # the crossing is stopped with the left word whole; the noodles stay 麵
     ("如果干净，如何干涉，意大利面积，吃意大利面", "如果乾淨，如何干涉，義大利面積，吃義大利麵"),
     ("大陆游客，日本周边，皇帝后来，违背我们，吸收获得，统一只见", "大陸遊客，日本周邊，皇帝後來，違背我們，吸收獲得，統一只見"),
+    # 并 + 合并, not 并合; 的 + 当周 (that week), not 的当
+    ("失智并合并情绪症状，开演的当周", "失智並合併情緒症狀，開演的當週"),
     # 没有 + 面条, 所有 + 面食, not 有面 (face); 当地 + 志工, not 地志; 全台 + 风险, not 台风
     ("店里没有面条，所有面食都卖完了，有面子", "店裡沒有麵條，所有麵食都賣完了，有面子"),
     ("当地志工，全台风雨，全台风险最高，看台风", "當地志工，全台風雨，全台風險最高，看颱風"),
@@ -464,6 +466,10 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("警方迅速搜索嫌疑人住处，打开搜索引擎", "警方迅速搜索嫌疑人住處，打開搜尋引擎"),
     # a procession 遶境, gazetteers 方志; court writing's 係; 於 + 農曆, not OpenCC's 于农
     ("妈祖绕境，地方志和文献方志，无非系以证词为据，活动于农历三月", "媽祖遶境，地方志和文獻方志，無非係以證詞為據，活動於農曆三月"),
+    # a named week is 週 like the week; surroundings and thoughtfulness stay 周
+    ("国家清洁周活动，时装周，安全周边，服务周到", "國家清潔週活動，時裝週，安全周邊，服務周到"),
+    # a care network of people 網絡, the Internet 網路; flushing into a drain 沖
+    ("失智照护网络，上网络购物，废液冲入排水沟，冲入火场", "失智照護網絡，上網路購物，廢液沖入排水溝，衝入火場"),
     # 托…的福 (thanks to someone) is 託; a nursery keeps 托
     ("托大家的福，一切平安，送去托儿所", "託大家的福，一切平安，送去托兒所"),
 ])
