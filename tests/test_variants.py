@@ -470,6 +470,8 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     ("国家清洁周活动，时装周，安全周边，服务周到", "國家清潔週活動，時裝週，安全周邊，服務周到"),
     # a care network of people 網絡, the Internet 網路; flushing into a drain 沖
     ("失智照护网络，上网络购物，废液冲入排水沟，冲入火场", "失智照護網絡，上網路購物，廢液沖入排水溝，衝入火場"),
+    # bare noodles served or cooked are 麵; the face's 见面, 表面 stay; lifelike moss 仿真
+    ("三宝面一上桌，把面下锅，见面一上桌就聊，表面煮熟，仿真苔藓", "三寶麵一上桌，把麵下鍋，見面一上桌就聊，表面煮熟，仿真苔蘚"),
     # 托…的福 (thanks to someone) is 託; a nursery keeps 托
     ("托大家的福，一切平安，送去托儿所", "託大家的福，一切平安，送去托兒所"),
 ])
