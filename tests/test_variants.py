@@ -242,6 +242,9 @@ def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
     # after a cabinet or board, its proposal is passed however far the object is
     assert to_hant.convert("行政院通过了交通部提出的改善方案") == "行政院通過了交通部提出的改善方案"
     assert to_hant.convert("董事会通过视频会议的方式讨论") == "董事會透過視訊會議的方式討論"
+    # a quoted plan that ends the clause was passed; one that goes on is a means
+    assert to_hant.convert("行政院6日通过「旗舰计划」，将投入百亿元") == "行政院6日通過「旗艦計畫」，將投入百億元"
+    assert to_hant.convert("他通过「青年计划」帮助学生") == "他透過「青年計畫」幫助學生"
 
 
 @pytest.mark.parametrize("source, expected", [
