@@ -197,6 +197,8 @@ def test_names_keep_the_author_s_words():
     ("坐公交车去买土豆和西红柿", "坐公車去買馬鈴薯和番茄"),
     ("五千克大米，十厘米，两万平方米，五千克拉的钻石", "五公斤大米，十公分，兩萬平方公尺，五千克拉的鑽石"),
     ("原子质量和产品质量，超大质量黑洞", "原子質量和產品品質，超大質量黑洞"),
+    # the pineapple 鳳梨, its bun keeps 菠蘿; channels of communication 管道, a ditch stays
+    ("菠萝汁和菠萝包，沟通渠道，灌溉渠道", "鳳梨汁和菠蘿包，溝通管道，灌溉渠道"),
 ])
 def test_mainland_words_become_taiwan_words(source, expected):
     assert converter(HANT).convert(source) == expected
