@@ -197,6 +197,8 @@ def test_names_keep_the_author_s_words():
     ("坐公交车去买土豆和西红柿", "坐公車去買馬鈴薯和番茄"),
     ("五千克大米，十厘米，两万平方米，五千克拉的钻石", "五公斤大米，十公分，兩萬平方公尺，五千克拉的鑽石"),
     ("原子质量和产品质量，超大质量黑洞", "原子質量和產品品質，超大質量黑洞"),
+    # the pineapple 鳳梨, its bun keeps 菠蘿; channels of communication 管道, a ditch stays
+    ("菠萝汁和菠萝包，沟通渠道，灌溉渠道", "鳳梨汁和菠蘿包，溝通管道，灌溉渠道"),
 ])
 def test_mainland_words_become_taiwan_words(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -242,6 +244,9 @@ def test_context_rule_reads_to_pass_with_no_object_or_a_place_passed():
     # after a cabinet or board, its proposal is passed however far the object is
     assert to_hant.convert("行政院通过了交通部提出的改善方案") == "行政院通過了交通部提出的改善方案"
     assert to_hant.convert("董事会通过视频会议的方式讨论") == "董事會透過視訊會議的方式討論"
+    # a quoted plan that ends the clause was passed; one that goes on is a means
+    assert to_hant.convert("行政院6日通过「旗舰计划」，将投入百亿元") == "行政院6日通過「旗艦計畫」，將投入百億元"
+    assert to_hant.convert("他通过「青年计划」帮助学生") == "他透過「青年計畫」幫助學生"
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -357,6 +362,11 @@ def test_a_phrase_across_two_words_does_not_take_the_characters_of_a_third():
     ("一根烟囱，点了一根烟", "一根煙囪，點了一根菸"),
     # a stage or platform + 风险/风格, not 台风 (typhoon), which stays after a verb
     ("平台风险，舞台风格，看台风，在台风季节", "平台風險，舞台風格，看颱風，在颱風季節"),
+    # a borough (里) under its district keeps 里, not OpenCC's 门里 (inside the door);
+    # inside a park, at home or here stays 裡
+    ("万华区西门里举办活动，社区公园里有人，在家里", "萬華區西門里舉辦活動，社區公園裡有人，在家裡"),
+    # a borough before its chief, each borough, a borough's inside; 这里 + 内容 and 里面 stay 裡
+    ("坪林里里长说，各里里长，争取里内资源，这里内容很多，应该里面", "坪林里里長說，各里里長，爭取里內資源，這裡內容很多，應該裡面"),
 ])
 def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -390,6 +400,15 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     ("同步调整周边路线，海洋面积，长江干部，卫星回来", "同步調整周邊路線，海洋面積，長江幹部，衛星回來"),
     ("这说明了不少问题，申请商标注册，地方志愿者", "這說明了不少問題，申請商標註冊，地方志願者"),
     ("一整周都在下雨，吃面前洗手，电表示数，研制成功，复制品", "一整週都在下雨，吃麵前洗手，電表示數，研製成功，複製品"),
+    # where a longer phrase starts a character earlier (如果干, 意大利面, 大陆 + 游),
+    # the crossing is stopped with the left word whole; the noodles stay 麵
+    ("如果干净，如何干涉，意大利面积，吃意大利面", "如果乾淨，如何干涉，義大利面積，吃義大利麵"),
+    ("大陆游客，日本周边，皇帝后来，违背我们，吸收获得，统一只见", "大陸遊客，日本周邊，皇帝後來，違背我們，吸收獲得，統一只見"),
+    # 并 + 合并, not 并合; 的 + 当周 (that week), not 的当
+    ("失智并合并情绪症状，开演的当周", "失智並合併情緒症狀，開演的當週"),
+    # 没有 + 面条, 所有 + 面食, not 有面 (face); 当地 + 志工, not 地志; 全台 + 风险, not 台风
+    ("店里没有面条，所有面食都卖完了，有面子", "店裡沒有麵條，所有麵食都賣完了，有面子"),
+    ("当地志工，全台风雨，全台风险最高，看台风", "當地志工，全台風雨，全台風險最高，看颱風"),
 ])
 def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_words(source, expected):
     assert converter(HANT).convert(source) == expected
@@ -441,6 +460,25 @@ def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_word
     # 社交 + 互动; its own senses stay (在介面上, 智慧型手機)
     ("全世界面临挑战，避免提高成本，安全角度，社交互动", "全世界面臨挑戰，避免提高成本，安全角度，社交互動"),
     ("在界面上点击，智能手机", "在介面上點擊，智慧型手機"),
+    # the next ranks of OpenCC's Taiwan table across two words: 其实 + 时间, 国内 + 存在,
+    # 预算 + 法律, 提高 + 清楚, 许多 + 任务, 现在 + 线路; its own senses stay
+    ("其实时间不多，国内存在问题，预算法律，提高清楚度", "其實時間不多，國內存在問題，預算法律，提高清楚度"),
+    ("许多任务，现在线路忙，实时分析，内存有限，在线下单", "許多任務，現在線路忙，即時分析，記憶體有限，線上下單"),
+    # a blow or a scolding suffered is 挨, enduring time keeps 捱; streamers 彩帶
+    ("他挨了一拳，挨骂又挨饿，熬夜难挨，挥舞彩带", "他挨了一拳，挨罵又挨餓，熬夜難捱，揮舞彩帶"),
+    # a search under criminal procedure stays 搜索, a search engine's is 搜尋
+    ("检察官指挥警察紧急搜索，执行搜索后扣押证物，上网搜索资料", "檢察官指揮警察緊急搜索，執行搜索後扣押證物，上網搜尋資料"),
+    ("警方迅速搜索嫌疑人住处，打开搜索引擎", "警方迅速搜索嫌疑人住處，打開搜尋引擎"),
+    # a procession 遶境, gazetteers 方志; court writing's 係; 於 + 農曆, not OpenCC's 于农
+    ("妈祖绕境，地方志和文献方志，无非系以证词为据，活动于农历三月", "媽祖遶境，地方志和文獻方志，無非係以證詞為據，活動於農曆三月"),
+    # a named week is 週 like the week; surroundings and thoughtfulness stay 周
+    ("国家清洁周活动，时装周，安全周边，服务周到", "國家清潔週活動，時裝週，安全周邊，服務周到"),
+    # a care network of people 網絡, the Internet 網路; flushing into a drain 沖
+    ("失智照护网络，上网络购物，废液冲入排水沟，冲入火场", "失智照護網絡，上網路購物，廢液沖入排水溝，衝入火場"),
+    # bare noodles served or cooked are 麵; the face's 见面, 表面 stay; lifelike moss 仿真
+    ("三宝面一上桌，把面下锅，见面一上桌就聊，表面煮熟，仿真苔藓", "三寶麵一上桌，把麵下鍋，見面一上桌就聊，表面煮熟，仿真苔蘚"),
+    # 托…的福 (thanks to someone) is 託; a nursery keeps 托
+    ("托大家的福，一切平安，送去托儿所", "託大家的福，一切平安，送去托兒所"),
 ])
 def test_taiwan_takes_the_character_of_the_sense(source, expected):
     assert converter(HANT).convert(source) == expected

@@ -1,7 +1,10 @@
 """Phrases of OpenCC's Simplified-to-Traditional tables that can match across
 a word boundary with a rare reading (学生发现 read as 生髮 + 現).
 
-`python -m evaluation.phrase_audit [--top N]` (from scripts/) prints them ranked.
+`python -m evaluation.phrase_audit [--top N]` (from scripts/) prints them ranked;
+`--table taiwan` audits OpenCC's Taiwan table instead (TWPhrases: 界面 介面,
+免提 擴音, 模仿 模擬 across 模|仿真), whose keys the chain's second step
+matches in the Traditional text.
 
 OpenCC segments by longest match: a two- or three-character phrase whose
 character takes a reading other than its usual one (STCharacters' first
@@ -30,7 +33,7 @@ import jieba
 
 from pipeline.article import HANT
 from pipeline.text import HAN_CHARACTER
-from pipeline.variants import OPENCC_DIR, converter
+from pipeline.variants import OPENCC_DIR, characters, converter
 
 # OpenCC's tables the zh-Hant chain segments with (data/conversion/s2tw.json)
 PHRASE_TABLES = ("STPhrases", "STPhrases_GeneratedFromRegionalPhrases")
@@ -63,6 +66,18 @@ def rare_reading_phrases(lengths=(2, 3)) -> dict[str, str]:
     return out
 
 
+def taiwan_phrases(lengths=(2, 3)) -> dict[str, str]:
+    """OpenCC's Taiwan table (TWPhrases), keyed by the Simplified characters of
+    each Traditional key: every entry rewrites its key (界面 介面, 艾滋病人 愛滋病患)."""
+    simplify = characters("tw2s").convert
+    out: dict[str, str] = {}
+    for source, values in read_table("TWPhrases").items():
+        target = values[0] if values else ""
+        if len(source) in lengths and target and target != source and all(map(HAN_CHARACTER.match, source)):
+            out.setdefault(simplify(source), target)
+    return out
+
+
 def jieba_words() -> dict[str, int]:
     """jieba's dictionary: word -> frequency, Han words only."""
     words = {}
@@ -74,8 +89,9 @@ def jieba_words() -> dict[str, int]:
     return words
 
 
-def audit(per_side: int = 12, lengths=(2, 3)) -> list[tuple[int, str, str, list[str]]]:
-    """(score, phrase, its reading, crossing examples), highest score first."""
+def audit(per_side: int = 12, lengths=(2, 3), phrases: dict[str, str] | None = None) -> list[tuple[int, str, str, list[str]]]:
+    """(score, phrase, its reading, crossing examples), highest score first;
+    the phrases are STPhrases' rare readings unless given."""
     words = jieba_words()
     ending: dict[str, list[tuple[int, str]]] = defaultdict(list)
     starting: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -98,7 +114,7 @@ def audit(per_side: int = 12, lengths=(2, 3)) -> list[tuple[int, str, str, list[
         return ends
 
     found = []
-    for phrase, target in sorted(rare_reading_phrases(lengths).items()):
+    for phrase, target in sorted((rare_reading_phrases(lengths) if phrases is None else phrases).items()):
         score, examples = 0, []
         for cut in range(1, len(phrase)):
             left, right = phrase[:cut], phrase[cut:]
@@ -108,13 +124,15 @@ def audit(per_side: int = 12, lengths=(2, 3)) -> list[tuple[int, str, str, list[
                     if phrase in (before, after) or len(before) not in cuts(joined):
                         continue  # jieba reads the phrase (or more) as one word there
                     apart = convert(before) + convert(after)
-                    if convert(joined) != apart and len(apart) == len(joined):
+                    if convert(joined) != apart:
                         score += left_frequency * right_frequency
                         # the phrase and the rest of the next word's first
                         # character: a keep-list line that stops the match
                         start = len(before) - len(left)
-                        examples.append((f"{before}|{after}", joined[start:start + len(phrase) + 1],
-                                         apart[start:start + len(phrase) + 1]))
+                        end = len(before) + len(right) + 1
+                        kept = apart[start:end] if len(apart) == len(joined) else \
+                            convert(before)[-len(left):] + convert(after)[:len(right) + 1]
+                        examples.append((f"{before}|{after}", joined[start:end], kept))
         if score:
             found.append((score, phrase, target, examples))
     return sorted(found, reverse=True)
@@ -128,8 +146,13 @@ def main(argv=None) -> int:
     parser.add_argument("--lines", type=int, default=6, help="keep-list lines per phrase, commonest first")
     parser.add_argument("--per-side", type=int, default=12,
                         help="most frequent words tried on each side of a cut")
+    parser.add_argument("--table", choices=("st", "taiwan"), default="st",
+                        help="STPhrases' rare readings (st) or OpenCC's Taiwan table (taiwan)")
+    parser.add_argument("--length", type=int, action="append",
+                        help="phrase lengths to audit (repeatable; default 2 and 3)")
     args = parser.parse_args(argv)
-    found = audit(args.per_side)
+    lengths = tuple(args.length or (2, 3))
+    found = audit(args.per_side, lengths, taiwan_phrases(lengths) if args.table == "taiwan" else None)
     if args.keep:
         for _, phrase, target, examples in found[: args.top]:
             lines = dict((source, kept) for _, source, kept in examples)
