@@ -212,6 +212,10 @@ def test_mainland_words_become_taiwan_words(source, expected):
     ("睡眠品質", "睡眠质量"), ("這支手機", "这部手机"),
     # a series is 剧集; a photographer's album and 电影 + 集结 keep 影集's characters
     ("這部影集很紅，他出版了攝影集，這部電影集結了明星", "这部剧集很红，他出版了摄影集，这部电影集结了明星"),
+    # a device is 设备 (行動裝置, 穿戴裝置); an apparatus keeps 装置 on both sides
+    ("行動裝置和穿戴裝置，自動澆花裝置，安全裝置", "移动设备和可穿戴设备，自动浇花装置，安全装置"),
+    # a clip is 视频; a genre's film and a film's box office stay 影片
+    ("這支影片，現實題材影片，影片票房", "这支视频，现实题材影片，影片票房"),
 ])
 def test_taiwan_words_become_mainland_words(source, expected):
     assert converter(HANS).convert(source) == expected
@@ -409,6 +413,9 @@ def test_a_one_to_many_character_is_read_with_its_own_word_not_across_two(source
     # 没有 + 面条, 所有 + 面食, not 有面 (face); 当地 + 志工, not 地志; 全台 + 风险, not 台风
     ("店里没有面条，所有面食都卖完了，有面子", "店裡沒有麵條，所有麵食都賣完了，有面子"),
     ("当地志工，全台风雨，全台风险最高，看台风", "當地志工，全台風雨，全台風險最高，看颱風"),
+    # a word ending in 本 + 里 (inside), not OpenCC's 本里 (this borough), which a
+    # borough's chief or residents keep
+    ("在剧本里的台词，课本里，笔记本里，成本里面，本里里民", "在劇本裡的台詞，課本裡，筆記本裡，成本裡面，本里里民"),
 ])
 def test_a_rare_reading_phrase_found_by_the_audit_does_not_match_across_two_words(source, expected):
     assert converter(HANT).convert(source) == expected
