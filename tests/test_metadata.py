@@ -930,3 +930,52 @@ def test_a_stations_bracket_credit_opening_the_lead_names_the_original_publisher
     article = from_lines(["港聞網", "某地新闻标题在这里出现", "2025年11月5日 下午5:10", "【江城電視】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
     assert article.meta["outlet"] == "江城電視"
     assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+@pytest.mark.parametrize("lines", [
+    ["更新日期：114年11月6日", "某地新闻标题在这里出现", "發布日期：114年11月5日"],
+    ["某地新闻标题在这里出现", "2025年11月5日", "最後更新：2025-11-06T09:05:00+08:00"],
+])
+def test_the_date_is_when_the_page_was_published_not_updated(lines):
+    article = from_lines([*lines, *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-05"
+
+
+def test_an_updated_date_is_the_date_when_the_page_states_no_other():
+    article = from_lines(["某地新闻标题在这里出现", "更新時間：2025-11-06 10:00", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-06"
+
+
+def test_an_english_weekday_date_with_its_zone_is_no_headline():
+    article = from_lines(["某地新闻标题在这里出现 - 港島焦點", "港島焦點", "某地新闻标题在这里出现",
+                          "Wed, 5 Nov 2025 14:30 HKT", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"]) == ("某地新闻标题在这里出现", "2025-11-05")
+
+
+def test_an_issuing_office_names_no_outlet_its_governments_site_does():
+    article = from_lines(["嘉南縣政府全球資訊網", "首頁 > 縣府新聞", "某地新闻标题在这里出现", "發布日期：114年11月5日",
+                          "發布單位：社會處", *PARAGRAPHS])
+    assert article.meta["outlet"] == "嘉南縣政府"
+
+
+def test_a_headlines_bracket_tag_stays_and_its_share_prompt_leaves():
+    headline = "【打風消息】天文台：今晚考慮改發八號風球"
+    article = from_lines(["港島焦點網", "港聞", headline, "2025年11月5日 星期三 下午4:12", f"分享：{headline}", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == (headline, "港島焦點網")
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_long_deck_under_the_headline_stays_as_text():
+    deck = "州政府拨款五百万令吉，首阶段工程明年初展开，涵盖十二个住宅区和两个传统市场"
+    article = from_lines(["光华新闻网", "地方", "焦点新闻", "怡保老街区排水系统提升 减少水灾", deck, "2025年11月5日 星期三", *PARAGRAPHS])
+    assert article.meta["title"] == "怡保老街区排水系统提升 减少水灾"
+    assert body_text(article).startswith(deck)
+
+
+def test_a_summary_above_the_headline_under_the_masthead_alone():
+    summary = "住在三坪小套房，也能有一張好好吃飯的桌子。收納師分享五個方法。"
+    article = from_lines(["生活設計月刊", "首頁", "居家", summary, "小套房收納術｜向牆壁借空間的五個方法",
+                          "文／陳宜君　攝影／黃冠傑", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["author"]) == ("小套房收納術｜向牆壁借空間的五個方法", "陳宜君")
+    assert article.meta["outlet"] == "生活設計月刊"
+    assert body_text(article).startswith(summary)

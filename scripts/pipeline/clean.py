@@ -123,6 +123,7 @@ def config():
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
         "post_number": _compile(data["post_number"], "chrome.yml post_number"),
         "signature": _compile(data["signature"], "chrome.yml signature"),
+        "share_headline": _compile(data["share_headline"], "chrome.yml share_headline"),
         "features": {},  # line text -> _text_features, filled as lines are seen
     }
 
@@ -378,7 +379,10 @@ def clean(article: Article) -> None:
         deck = [line for line in (kicker, subtitle) if line is not None and line.zone == "head" and _short_label(line)
                 and line.letters >= KICKER_LETTERS and not cfg["masthead"].search(line.plain)
                 and not all(_section(t, cfg["sections"]) for t in _label_tokens(line.plain))]
-        if subtitle in deck and _DASH_LED.match(subtitle.text):
+        if subtitle is not None and _deck(subtitle, headline):
+            subtitle.protected = True
+            subtitle.evidence.append("the headline's deck")
+        elif subtitle in deck and _DASH_LED.match(subtitle.text):
             for line in deck:
                 line.protected = True
                 line.evidence.append("the headline's " + ("kicker" if line is kicker else "subtitle"))
@@ -414,6 +418,11 @@ def clean(article: Article) -> None:
                 line.score += weights["repeated"]
                 line.rule = "repeated"
                 line.evidence.append(f"the headline again, with a site's name ({rest.strip()})")
+            elif line is not headline and line.plain.endswith(base) and line.score < threshold \
+                    and cfg["share_headline"].match(line.plain[: -len(base)]):
+                line.score = max(line.score, threshold)
+                line.rule = "share_prompt"
+                line.evidence.append("a share prompt quoting the headline")
 
     # A notice's signature: the issuer's name on a line of its own above the
     # date that closes the page (政府 notices, letters).
@@ -676,6 +685,8 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
              and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
     if len(named) < len(head):
         head = [line for line in head if line not in named]
+    elif named and (below := _headline_below_lead(lines, threshold)) is not None:
+        return below  # the head holds only the site's name: the page printed its summary first
     # a publishing platform's name (批踢踢實業坊, 小紅書) is never a headline
     from .metadata import is_platform
     head = [line for line in head if not is_platform(line.text)]
@@ -708,7 +719,16 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         if any(not _DASH_LED.match(line.text) for line in head):
             head = [line for line in head if not _DASH_LED.match(line.text)]
         # a headline is rarely under ten words' worth of characters; a name is
-        return max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
+        best = max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
+        above = lines[lines.index(best) - 1] if lines.index(best) else None
+        if above in head and _deck(best, above):
+            return above
+        return best
+    return _headline_below_lead(lines, threshold)
+
+
+def _headline_below_lead(lines: list, threshold: float):
+    """A short label next to a byline just after the lead (pages that print the lead first)."""
     body = [line for line in lines if line.zone != "head"]
     for position, line in enumerate(body[:4]):
         # a headline may end with a question and hold a comma; never a full stop
@@ -722,11 +742,25 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
     return None
 
 
+DECK_RATIO = 1.5  # a deck runs well past its headline
+
+
+def _deck(line: Line, headline: Line) -> bool:
+    """A deck (standfirst) under the headline: clauses split by commas, much
+    longer than the headline above it, which has none (怡保老街区排水系统提升
+    over 州政府拨款五百万令吉，首阶段工程明年初展开，涵盖……)."""
+    return line.text.count("，") >= 2 and "，" not in headline.text and line.letters >= DECK_RATIO * headline.letters \
+        and not line.cues and not line.prose
+
+
 def _take_datelines(article: Article) -> None:
     """A credit at the start of the first paragraphs leaves the text for the
     byline; so does a second credit right after it (【X報訊】記者Y報道：)."""
     patterns = datelines()
+    headline = article.evidence.get("headline", (None,))[0]
     for position, (number, raw) in enumerate(article.body[:12]):
+        if number == headline:
+            continue  # a headline's tag (【打風消息】) is part of it, not a credit
         taken = False
         for pattern in patterns:
             stripped = raw.lstrip()

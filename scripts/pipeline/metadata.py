@@ -130,7 +130,8 @@ def _byline_rules():
     fields = sorted(
         [(rule["priority"], rule["name"], re.compile(rule["pattern"])) for rule in data["fields"]], key=lambda r: r[0]
     )
-    return data, fields, re.compile(data["date"]), re.compile(data["english_date"]), re.compile(data["date_label"])
+    return (data, fields, re.compile(data["date"]), re.compile(data["english_date"]), re.compile(data["date_label"]),
+            re.compile(data["update_date_label"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -214,7 +215,7 @@ def text_metadata(article: Article) -> dict:
     out (head and tail zones, paragraph-opening credits) and from labels above
     the headline (a site's name)."""
     from .clean import simplified
-    data, rules, date_re, english_re, label_re = _byline_rules()
+    data, rules, date_re, english_re, label_re, update_re = _byline_rules()
     not_names = set(data["not_names"])
     found: dict = {}
     # a byline as written, without its bullet or Markdown emphasis (*写于 …*)
@@ -233,6 +234,8 @@ def text_metadata(article: Article) -> dict:
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
                 if simplified(value) in not_names or not value or _interface(value) or (group == "outlet" and _section_name(value)):
                     continue
+                if group == "outlet" and re.fullmatch(data["office"], simplified(value)):
+                    continue  # an office (社會處) issues for its institution
                 if group == "author" and re.search(data["staff_roles"], simplified(value)):
                     continue  # a role, not a name (置業新聞網記者)
                 # a platform's name gives way to any publisher the page names
@@ -252,12 +255,14 @@ def text_metadata(article: Article) -> dict:
             if re.search(data["event_date_label"], plain[: match.start()]):
                 continue  # the date of something else the page names (上映日期：…)
             labelled = bool(label_re.search(plain[: match.start()]))
-            rank = (0 if labelled else 1, 0 if zone in ("head", "lead", "dateline") else 1, number)
+            # a page's last update is its date only when no other is stated
+            updated = bool(update_re.search(plain[: match.start()]))
+            rank = (2 if updated else 0 if labelled else 1, 0 if zone in ("head", "lead", "dateline") else 1, number)
             if "date" not in found or rank < found["date"][0]:
                 found["date"] = (rank, value, f"line {number} ({'labelled date' if labelled else zone + ' zone date'}): {text[:60]}")
         for match in english_re.finditer(text):
             value = _valid_date(int(match.group(3)), _MONTHS[match.group(1)[:3].lower()], int(match.group(2)))
-            rank = (1, 0 if zone == "head" else 1, number)
+            rank = (2 if update_re.search(text[: match.start()]) else 1, 0 if zone == "head" else 1, number)
             if value and ("date" not in found or rank < found["date"][0]):
                 found["date"] = (rank, value, f"line {number} ({zone} zone date): {text[:60]}")
     # a label is a name, never a button (查看原文); a blog's name loses its platform's (X :: 痞客邦 ::)
@@ -326,7 +331,8 @@ def _site_name(label: str) -> str:
     if english:
         label = english.group(1) or english.group(2)
     # 香港電台網站: the site of 香港電台
-    return re.sub(r"(?<=..)(網站|网站|官網|官网|官方網站|官方网站)$", "", label)
+    # (嘉南縣政府全球資訊網: the site of 嘉南縣政府, as Taiwan's government sites are named)
+    return re.sub(r"(?<=..)(網站|网站|官網|官网|官方網站|官方网站|全球資訊網|全球资讯网)$", "", label)
 
 
 def _section_name(value: str) -> bool:
