@@ -256,7 +256,14 @@ def from_lines(lines, entry=None, name="sample.txt"):
     # the day first, as Hong Kong, Singapore and Malaysia write it
     ("05/11/2025 14:32", "2025-11-05"),
     ("5 November 2025", "2025-11-05"),
+    ("05-11-2025 16:20", "2025-11-05"),
+    ("05.11.2025", "2025-11-05"),
     ("Published on 5 Nov 2025", "2025-11-05"),
+    # English dates with a weekday, a time and a zone; an ISO time with its offset
+    ("Wed, 5 Nov 2025 14:30 HKT", "2025-11-05"),
+    ("Nov 5, 2025 | 3:30 PM", "2025-11-05"),
+    ("2025-11-05T14:30:00+08:00", "2025-11-05"),
+    ("114年11月5日（星期三）下午 03:20", "2025-11-05"),
     ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
     ("中華民國114年10月22日 星期三", "2025-10-22"),
     ("民國114年10月22日", "2025-10-22"),

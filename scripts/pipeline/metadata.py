@@ -189,7 +189,8 @@ def gregorian(text: str) -> str:
         return match.group(0) if month is None else f"{match.group(3)}年{month}月{match.group(2)}日"
 
     def from_day_first(match: re.Match) -> str:
-        day, month, year = match.groups()
+        day, *months, year = match.groups()
+        month = next(m for m in months if m)  # one separator's group: 05/11, 05-11, 05.11
         month = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
         return f"{year}年{month}月{int(day)}日"
 
