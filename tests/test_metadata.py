@@ -264,6 +264,7 @@ def from_lines(lines, entry=None, name="sample.txt"):
     ("Nov 5, 2025 | 3:30 PM", "2025-11-05"),
     ("2025-11-05T14:30:00+08:00", "2025-11-05"),
     ("114年11月5日（星期三）下午 03:20", "2025-11-05"),
+    ("Nov 05 Wed 2025 21:30", "2025-11-05"),
     ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
     ("中華民國114年10月22日 星期三", "2025-10-22"),
     ("民國114年10月22日", "2025-10-22"),
@@ -986,3 +987,15 @@ def test_a_summary_above_the_headline_under_the_masthead_alone():
     assert (article.meta["title"], article.meta["author"]) == ("小套房收納術｜向牆壁借空間的五個方法", "陳宜君")
     assert article.meta["outlet"] == "生活設計月刊"
     assert body_text(article).startswith(summary)
+
+
+def test_a_short_headline_above_its_byline_beats_a_longer_tagline():
+    article = from_lines(["錢潮網", "最懂台灣投資人的財經新聞平台", "台股", "台積電股價再創新高", "2025.11.5（三） 14:10",
+                          "記者陳柏宇／台北報導", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("台積電股價再創新高", "錢潮網")
+
+
+def test_a_bloggers_name_under_the_headline_that_the_blogs_name_opens_with():
+    article = from_lines(["阿秀的手作生活 :: 痞客邦 ::", "Nov 05 Wed 2025 21:30", "秋天做一瓶桂花釀 簡單三步驟", "阿秀", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["author"]) == ("秋天做一瓶桂花釀 簡單三步驟", "阿秀")
+    assert body_text(article).startswith(PARAGRAPHS[0])

@@ -424,6 +424,18 @@ def clean(article: Article) -> None:
                 line.rule = "share_prompt"
                 line.evidence.append("a share prompt quoting the headline")
 
+    # A blogger's name alone under the headline, the name the blog's own
+    # opens with (阿秀 under 阿秀的手作生活): the writer's byline.
+    if headline is not None and headline.zone == "head":
+        at = lines.index(headline)
+        name = lines[at + 1] if at + 1 < len(lines) else None
+        if name is not None and name.score < threshold and _short_label(name) and re.fullmatch(f"[{HAN}]{{2,4}}", name.text) \
+                and any(line.plain.startswith(name.plain + "的") for line in lines[:at]):
+            name.score = threshold
+            name.rule = "byline"
+            name.evidence.append("a name under the headline that the site's name opens with: its writer")
+            article.evidence.setdefault("labels", []).append((name.number, name.text, "after", False, "author"))
+
     # A notice's signature: the issuer's name on a line of its own above the
     # date that closes the page (政府 notices, letters).
     for i, line in enumerate(lines[:-1]):
@@ -689,7 +701,9 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         return below  # the head holds only the site's name: the page printed its summary first
     # a publishing platform's name (批踢踢實業坊, 小紅書) is never a headline
     from .metadata import is_platform
-    head = [line for line in head if not is_platform(line.text)]
+    # nor is a blog's name framed as the platform frames it (阿秀的手作生活 :: 痞客邦 ::)
+    head = [line for line in head if not is_platform(line.text)
+            and not ("::" in line.text and (suffix := site_suffix.search(line.text)) and is_platform(suffix.group(1)))]
     if head:
         # the headline stands just above its byline; among the rest, the longest
         def above_byline(line: Line) -> bool:
@@ -718,8 +732,10 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         # a dash-led line is a subtitle (——X), not the headline, when another can be
         if any(not _DASH_LED.match(line.text) for line in head):
             head = [line for line in head if not _DASH_LED.match(line.text)]
-        # a headline is rarely under ten words' worth of characters; a name is
-        best = max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
+        # a headline is rarely under ten words' worth of characters; a name is;
+        # one just above its byline beats a longer tagline further up (台積電股價再創新高)
+        best = max(head, key=lambda line: (above_byline(line) and line.letters >= SHORT_HEADLINE, line.letters >= 10,
+                                           above_byline(line), line.letters, -line.index))
         above = lines[lines.index(best) - 1] if lines.index(best) else None
         if above in head and _deck(best, above):
             return above
@@ -743,6 +759,7 @@ def _headline_below_lead(lines: list, threshold: float):
 
 
 DECK_RATIO = 1.5  # a deck runs well past its headline
+SHORT_HEADLINE = 8  # a headline above its byline may be this short
 
 
 def _deck(line: Line, headline: Line) -> bool:
