@@ -999,3 +999,21 @@ def test_a_bloggers_name_under_the_headline_that_the_blogs_name_opens_with():
     article = from_lines(["阿秀的手作生活 :: 痞客邦 ::", "Nov 05 Wed 2025 21:30", "秋天做一瓶桂花釀 簡單三步驟", "阿秀", *PARAGRAPHS])
     assert (article.meta["title"], article.meta["author"]) == ("秋天做一瓶桂花釀 簡單三步驟", "阿秀")
     assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+@pytest.mark.parametrize("line", ["2025年11月5日 3:30 PM", "2025-11-05 09:35 HKT"])
+def test_a_times_half_of_the_day_or_zone_names_no_outlet(line):
+    article = from_lines(["早安狮城", "新闻", "某地新闻标题在这里出现", line, *PARAGRAPHS])
+    assert (article.meta["outlet"], article.meta["date"]) == ("早安狮城", "2025-11-05")
+
+
+def test_an_original_mark_with_only_the_account_names_the_outlet():
+    article = from_lines(["好消息！江城12个公园冬季免费开放", "原创 江城发布 2025年11月05日 20:15 湖北", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"], article.meta.get("author")) == (
+        "好消息！江城12个公园冬季免费开放", "江城发布", None)
+
+
+def test_a_bureaus_short_name_as_source_gives_way_to_its_masthead():
+    article = from_lines(["江城市人力资源和社会保障局", "首页 > 政策解读", "退休金怎么算？一图读懂养老金计发新办法",
+                          "发布时间：2025-11-05 10:00:00　来源：市人社局", *PARAGRAPHS])
+    assert article.meta["outlet"] == "江城市人力资源和社会保障局"
