@@ -1017,3 +1017,29 @@ def test_a_bureaus_short_name_as_source_gives_way_to_its_masthead():
     article = from_lines(["江城市人力资源和社会保障局", "首页 > 政策解读", "退休金怎么算？一图读懂养老金计发新办法",
                           "发布时间：2025-11-05 10:00:00　来源：市人社局", *PARAGRAPHS])
     assert article.meta["outlet"] == "江城市人力资源和社会保障局"
+
+
+@pytest.mark.parametrize("link", ["原文链接：http://js.example.cn/n1/2025/1105/c360300-41234567.html",
+                                  "本文地址：https://www.example.cn/a/20251105/889900.html"])
+def test_a_date_only_in_the_pages_address(link):
+    article = from_lines(["某地新闻标题在这里出现", *PARAGRAPHS, link])
+    assert article.meta["date"] == "2025-11-05"
+
+
+def test_a_bilingual_masthead_and_the_headlines_english_version_are_no_headline():
+    article = from_lines(["文化康體署 Culture and Leisure Department", "新聞稿", "公共圖書館延長開放時間",
+                          "Public libraries to extend opening hours", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("公共圖書館延長開放時間", "文化康體署")
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+@pytest.mark.parametrize("section", ["社区新闻", "江苏频道"])
+def test_a_section_or_a_channel_names_no_outlet(section):
+    article = from_lines([section, "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta.get("outlet") is None
+
+
+def test_a_page_title_with_the_section_first_is_the_headline_again():
+    article = from_lines(["港聞 | 深水埗舊樓火警 消防救出三人 | 晨光新聞", "晨光新聞", "港聞", "深水埗舊樓火警 消防救出三人",
+                          "2025年11月5日 星期三 晚上10:10", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("深水埗舊樓火警 消防救出三人", "晨光新聞")

@@ -78,6 +78,7 @@ from pipeline.script import detect_region, script_stage  # noqa: E402
     ("天文台發出黃色暴雨警告後，不少打工仔都擔心強積金戶口的回報。", HANT, "HK"),
     # the market's own index and an analyst as Hong Kong names one
     ("恒指今早高開，分析員指美股隔晚造好。", HANT, "HK"),
+    ("圖書館延長開放，方便放工後的市民使用自修室，減少輪候時間。", HANT, "HK"),
 ])
 def test_region_from_usage_cues(text, script, region):
     assert detect_region(text, script)[0] == region

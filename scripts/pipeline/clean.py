@@ -238,6 +238,7 @@ def _score(line: Line, weights: dict) -> None:
 
 
 _BULLET = re.compile(r"^[-*+•·]\s+")
+_SECTION_FIRST = re.compile(r"^(\S{1,8})\s*[|｜]\s*")
 _SENTENCE_STOP = re.compile(r"[。]\s*[”’」』）)]*$")
 
 
@@ -413,7 +414,9 @@ def clean(article: Article) -> None:
         article.evidence["headline"] = (headline.number, title)
         base = simplified(title)
         for line in lines:
-            rest = line.plain[len(base):] if line is not headline and line.plain.startswith(base) else None
+            # (a page's title may put the section first: 港聞 | <headline> | 晨光新聞)
+            plain = _SECTION_FIRST.sub(lambda m: "" if _section(m.group(1), cfg["sections"]) else m.group(0), line.plain)
+            rest = plain[len(base):] if line is not headline and plain.startswith(base) else None
             if rest and cfg["site_suffix"].fullmatch(rest) and line.score < threshold:
                 line.score += weights["repeated"]
                 line.rule = "repeated"
@@ -423,6 +426,16 @@ def clean(article: Article) -> None:
                 line.score = max(line.score, threshold)
                 line.rule = "share_prompt"
                 line.evidence.append("a share prompt quoting the headline")
+
+    # The headline's English version beside it (a bilingual page) is no article text.
+    if headline is not None and headline.zone == "head":
+        at = lines.index(headline)
+        for line in (lines[at - 1] if at else None, lines[at + 1] if at + 1 < len(lines) else None):
+            if line is not None and line.zone == "head" and line.score < threshold and _short_label(line) \
+                    and not re.search(f"[{HAN}]", line.text) and len(line.text.split()) >= ENGLISH_HEADLINE_WORDS:
+                line.score = threshold
+                line.rule = "repeated"
+                line.evidence.append("the headline's English version")
 
     # A blogger's name alone under the headline, the name the blog's own
     # opens with (阿秀 under 阿秀的手作生活): the writer's byline.
@@ -655,6 +668,8 @@ def _section(token: str, sections: set) -> bool:
     token = token.casefold()
     if token in sections:
         return True
+    if len(token) <= 6 and token.endswith(("频道", "专区")):
+        return True  # a channel of a site (江苏频道) whatever its name
     # two section words run together: 即时港闻, 社会新闻, 财经频道
     return any(token[:i] in sections and (token[i:] in sections or token[i:] in ("频道", "专区")) for i in range(1, len(token)))
 
@@ -702,6 +717,9 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
     # a publishing platform's name (批踢踢實業坊, 小紅書) is never a headline
     from .metadata import is_platform
     # nor is a blog's name framed as the platform frames it (阿秀的手作生活 :: 痞客邦 ::)
+    # the headline's English version (bilingual pages) gives way to the headline
+    if any(re.search(f"[{HAN}]", line.text) for line in head):
+        head = [line for line in head if re.search(f"[{HAN}]", line.text)]
     head = [line for line in head if not is_platform(line.text)
             and not ("::" in line.text and (suffix := site_suffix.search(line.text)) and is_platform(suffix.group(1)))]
     if head:
@@ -760,6 +778,7 @@ def _headline_below_lead(lines: list, threshold: float):
 
 DECK_RATIO = 1.5  # a deck runs well past its headline
 SHORT_HEADLINE = 8  # a headline above its byline may be this short
+ENGLISH_HEADLINE_WORDS = 3  # a headline's English version is a phrase, not a name
 
 
 def _deck(line: Line, headline: Line) -> bool:

@@ -261,6 +261,11 @@ def text_metadata(article: Article) -> dict:
             rank = (2 if updated else 0 if labelled else 1, 0 if zone in ("head", "lead", "dateline") else 1, number)
             if "date" not in found or rank < found["date"][0]:
                 found["date"] = (rank, value, f"line {number} ({'labelled date' if labelled else zone + ' zone date'}): {text[:60]}")
+        for match in re.finditer(data["link_date"], text) if "://" in text else ():
+            value = _valid_date(*map(int, match.groups()))
+            rank = (1, 0 if zone in ("head", "lead", "dateline") else 1, number)
+            if value and ("date" not in found or rank < found["date"][0]):
+                found["date"] = (rank, value, f"line {number} (a date in the page's address): {text[:60]}")
         for match in english_re.finditer(text):
             value = _valid_date(int(match.group(3)), _MONTHS[match.group(1)[:3].lower()], int(match.group(2)))
             rank = (2 if update_re.search(text[: match.start()]) else 1, 0 if zone == "head" else 1, number)
