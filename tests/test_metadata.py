@@ -1043,3 +1043,33 @@ def test_a_page_title_with_the_section_first_is_the_headline_again():
     article = from_lines(["港聞 | 深水埗舊樓火警 消防救出三人 | 晨光新聞", "晨光新聞", "港聞", "深水埗舊樓火警 消防救出三人",
                           "2025年11月5日 星期三 晚上10:10", *PARAGRAPHS])
     assert (article.meta["title"], article.meta["outlet"]) == ("深水埗舊樓火警 消防救出三人", "晨光新聞")
+
+
+def test_an_essays_title_ending_with_a_full_stop_above_its_byline():
+    article = from_lines(["有些告别，来不及说再见。", "原创 林小满 小满的夜读 2025年11月05日 22:10 浙江", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"]) == ("有些告别，来不及说再见。", "2025-11-05")
+    assert (article.meta["outlet"], article.meta["author"]) == ("小满的夜读", "林小满")
+
+
+def test_a_threads_poster_and_its_edited_note():
+    article = from_lines(["江城论坛", "家居装修", "老房子墙面返潮怎么处理？", "楼主 阿强", "发表于 2025-11-05 20:15 | 只看该作者",
+                          "本帖最后由 阿强 于 2025-11-06 08:00 编辑", *PARAGRAPHS])
+    assert (article.meta["outlet"], article.meta["author"], article.meta["date"]) == ("江城论坛", "阿强", "2025-11-05")
+
+
+def test_a_boards_name_above_an_anonymous_post_names_no_one():
+    article = from_lines(["心情板", "匿名 · 3 天前", "第一次一個人去看電影，其實很自在", *PARAGRAPHS])
+    assert (article.meta.get("author"), article.meta.get("date")) == (None, None)
+
+
+@pytest.mark.parametrize("credit, author", [("By 陈美玲", "陈美玲"), ("By Tan Mei Ling", "Tan Mei Ling")])
+def test_an_english_by_before_a_name_alone(credit, author):
+    article = from_lines(["新报在线", "某地新闻标题在这里出现", "05 Nov 2025 10:30AM", credit, *PARAGRAPHS])
+    assert article.meta["author"] == author
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_sites_calendar_is_not_the_pages_date():
+    article = from_lines(["江城在线", "今天是：2025年11月5日 星期三 农历九月十六", "某地新闻标题在这里出现",
+                          "2025-11-04 18:20　来源：江城在线", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-04"

@@ -152,6 +152,7 @@ class Line:
     score: float = 0.0
     rule: str = ""
     evidence: list = field(default_factory=list)
+    titled: bool = False  # a sentence-like line read as a headline (有些告别，来不及说再见。)
 
 
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
@@ -245,6 +246,8 @@ _SENTENCE_STOP = re.compile(r"[。]\s*[”’」』）)]*$")
 def _short_label(line: Line) -> bool:
     """A short line that is neither a sentence nor markup: a headline, a
     site's name, a section, a menu item (a short bulleted item counts)."""
+    if line.titled:
+        return True
     text = line.text
     if _BULLET.match(text):
         text = _BULLET.sub("", text)
@@ -301,15 +304,20 @@ def clean(article: Article) -> None:
     settings = cfg["data"]["prose"]
     bylines = ("byline", "date_line", "credit", "credit_line")
     first_prose = next((i for i, line in enumerate(lines) if line.prose), None)
+    # (an essay's title may end with a full stop when it opens the page above its byline: 有些告别，来不及说再见。)
     for i, line in enumerate(lines):
-        if line.prose and not line.cues and line.text[-1] in settings["headline_end"] and "。" not in line.text \
-                and sum(line.text.count(mark) for mark in settings["clause_marks"]) == 1 \
+        clauses = sum(line.text.count(mark) for mark in settings["clause_marks"])
+        titled = (line.text[-1] in settings["headline_end"] and "。" not in line.text and clauses == 1) \
+            or (i == 0 and line.text.endswith("。") and line.text.count("。") == 1 and clauses <= 1
+                and len(lines) > 1 and any(name in bylines for name, _ in lines[1].cues))
+        if line.prose and not line.cues and titled \
                 and len(_WORDS.findall(line.text)) <= settings["headline_chars"] \
                 and (any(name in bylines for n in lines[i + 1: i + 4] for name, _ in n.cues)
                      or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))
                      or (i == first_prose and i > 0 and bool(lines[i - 1].cues) and i + 1 < len(lines)
                          and not lines[i + 1].prose and bool(lines[i + 1].cues))):
             line.prose = False
+            line.titled = True
             line.evidence.append("a short question next to a byline: a headline")
 
     for line in lines:

@@ -246,8 +246,8 @@ def text_metadata(article: Article) -> dict:
                     found[group] = (rank, value, f"line {number} ({name}): {text[:60]}")
     # Dates: labelled first, then the head zone, then the tail; never the story's own.
     for number, text, zone in bylines:
-        if zone == "body":
-            continue
+        if zone == "body" or re.search(data["calendar_line"], simplified(text)):
+            continue  # (a site's calendar prints today's date)
         plain = gregorian(simplified(text))
         for match in date_re.finditer(plain):
             value = _valid_date(*map(int, match.groups()))
@@ -279,7 +279,9 @@ def text_metadata(article: Article) -> dict:
               and not _section_name(_site_name(text))]  # Android 手機: a category, not a name
     if "author" not in found:
         for number, text, where, _, role in labels:
-            if role == "author" and simplified(text) not in not_names:
+            # (a board's name above the headline, 心情板, is a place; a handle under it, 青石板, a name)
+            if role == "author" and simplified(text) not in not_names \
+                    and not (where == "before" and re.fullmatch(data["board"], simplified(text))):
                 found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
                 break
     if "outlet" not in found or found["outlet"][0][0] >= PLATFORM_RANK:
