@@ -25,7 +25,7 @@ local news, gadgets, health, travel and lifestyle pages from mainland, Taiwan,
 Hong Kong, Singapore and Malaysian outlets: comments sections, author boxes,
 day-first dates, print kickers and subtitles, product cards, press release
 boilerplate, bylines in many forms) were each written and measured before any
-rule saw them; zm* is kept for another set. zn* to zr* stress titles and dates
+rule saw them; zm* is kept for another set. zn* onwards stress titles and dates
 (page titles with the site's name or section, kickers, decks, summaries and
 English versions beside the headline, taglines, headlines with a question or
 an exclamation inside; updated beside published dates, 民國 and weekday forms,
