@@ -265,6 +265,10 @@ def from_lines(lines, entry=None, name="sample.txt"):
     ("2025-11-05T14:30:00+08:00", "2025-11-05"),
     ("114年11月5日（星期三）下午 03:20", "2025-11-05"),
     ("Nov 05 Wed 2025 21:30", "2025-11-05"),
+    # a weekday in brackets or after a bar
+    ("05/11/2025 (星期三) 16:20", "2025-11-05"),
+    ("2025年11月5日 (三) 10:30", "2025-11-05"),
+    ("2025年11月05日 | 星期三", "2025-11-05"),
     ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
     ("中華民國114年10月22日 星期三", "2025-10-22"),
     ("民國114年10月22日", "2025-10-22"),
@@ -1073,3 +1077,27 @@ def test_a_sites_calendar_is_not_the_pages_date():
     article = from_lines(["江城在线", "今天是：2025年11月5日 星期三 农历九月十六", "某地新闻标题在这里出现",
                           "2025-11-04 18:20　来源：江城在线", *PARAGRAPHS])
     assert article.meta["date"] == "2025-11-04"
+
+
+def test_an_english_headline_above_the_chinese_leaves():
+    article = from_lines(["国家图书馆管理局", "新闻稿", "Libraries to open till midnight during exam period",
+                          "考试期间图书馆开放至午夜", "2025年11月5日", *PARAGRAPHS])
+    assert article.meta["title"] == "考试期间图书馆开放至午夜"
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_posts_bracketed_headline_titles_it_and_stays_in_the_text():
+    article = from_lines(["江城气象", "11月5日 18:20 来自 微博网页版", "【暴雨红色预警】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert (article.meta["title"], article.meta.get("date")) == ("暴雨红色预警", None)
+    assert body_text(article).startswith("【暴雨红色预警】")
+
+
+def test_a_papers_name_and_date_joined_by_a_slash_on_an_aggregator():
+    article = from_lines(["Yahoo奇摩新聞", "生活", "某地新闻标题在这里出现", "北城日報 / 2025年11月5日 週三 下午3:20", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"], article.meta["date"]) == (
+        "某地新闻标题在这里出现", "北城日報", "2025-11-05")
+
+
+def test_a_dates_label_before_a_slash_names_no_outlet():
+    article = from_lines(["新传媒新闻", "某地新闻标题在这里出现", "发布 / 2025年11月5日 10:20 AM", *PARAGRAPHS])
+    assert article.meta["outlet"] == "新传媒新闻"

@@ -439,8 +439,9 @@ def clean(article: Article) -> None:
     if headline is not None and headline.zone == "head":
         at = lines.index(headline)
         for line in (lines[at - 1] if at else None, lines[at + 1] if at + 1 < len(lines) else None):
-            if line is not None and line.zone == "head" and line.score < threshold and _short_label(line) \
-                    and not re.search(f"[{HAN}]", line.text) and len(line.text.split()) >= ENGLISH_HEADLINE_WORDS:
+            if line is not None and line.zone == "head" and line.score < threshold and not line.cues and not line.prose \
+                    and not line.protected and not re.search(f"[{HAN}]", line.text) \
+                    and len(line.text.split()) >= ENGLISH_HEADLINE_WORDS:
                 line.score = threshold
                 line.rule = "repeated"
                 line.evidence.append("the headline's English version")

@@ -415,6 +415,8 @@ _WORDS = re.compile(f"[{HAN}A-Za-z]")
 
 
 HEADING_CHARS = 20  # a section's heading is short
+BRACKET_HEADLINE_CHARS = 5  # a bracket's headline, not its label (【编者按】)
+_BRACKET_HEADLINE = re.compile(r"^【([^】]{2,30})】\s*\S")
 
 
 def _title_from_opening(article: Article) -> str:
@@ -430,6 +432,10 @@ def _title_from_opening(article: Article) -> str:
         lines = lines[next(i for i, line in enumerate(lines)
                            if is_prose(line, settings) or len(line) > HEADING_CHARS or line.startswith("# ")):]
     for text in (re.sub(r"^[#>\s]+", "", line) for line in lines):
+        # a post's own headline in brackets opening it: 【暴雨红色预警】市气象台……
+        bracketed = _BRACKET_HEADLINE.match(text)
+        if bracketed and len(_WORDS.findall(bracketed.group(1))) >= BRACKET_HEADLINE_CHARS:
+            return bracketed.group(1).strip()
         clauses = [c.strip() for c in re.split(f"([{_CLAUSE_END}])", text)]
         clause = clauses[0]
         # a clause that is only a date or a name ("2025年10月底") says too little: add the next
