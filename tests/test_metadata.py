@@ -265,6 +265,9 @@ def from_lines(lines, entry=None, name="sample.txt"):
     ("2025-11-05T14:30:00+08:00", "2025-11-05"),
     ("114年11月5日（星期三）下午 03:20", "2025-11-05"),
     ("Nov 05 Wed 2025 21:30", "2025-11-05"),
+    ("5th November 2025", "2025-11-05"),
+    ("November 5th, 2025", "2025-11-05"),
+    ("5/11/2025 6:20 PM", "2025-11-05"),
     # a weekday in brackets or after a bar
     ("05/11/2025 (星期三) 16:20", "2025-11-05"),
     ("2025年11月5日 (三) 10:30", "2025-11-05"),
@@ -1101,3 +1104,15 @@ def test_a_papers_name_and_date_joined_by_a_slash_on_an_aggregator():
 def test_a_dates_label_before_a_slash_names_no_outlet():
     article = from_lines(["新传媒新闻", "某地新闻标题在这里出现", "发布 / 2025年11月5日 10:20 AM", *PARAGRAPHS])
     assert article.meta["outlet"] == "新传媒新闻"
+
+
+def test_a_blogs_name_after_the_headline_leaves_the_title():
+    article = from_lines(["某地新闻标题在这里出现 - 阿明的部落格", "2025-11-05 10:00", *PARAGRAPHS])
+    assert article.meta["title"] == "某地新闻标题在这里出现"
+
+
+def test_a_date_line_under_an_editors_note_dates_the_page_when_nothing_else_does():
+    note = "编者按：这是一个长期关注的话题。"
+    article = from_lines(["江城新闻网", "本地新闻", "某地新闻标题在这里出现", note, "2025-11-05 10:00", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-05"
+    assert body_text(article).startswith(note)

@@ -244,10 +244,14 @@ def text_metadata(article: Article) -> dict:
                 rank = (priority + demoted, 0 if zone in ("head", "lead", "dateline") else 1, number)
                 if group not in found or rank < found[group][0]:
                     found[group] = (rank, value, f"line {number} ({name}): {text[:60]}")
-    # Dates: labelled first, then the head zone, then the tail; never the story's own.
+    # Dates: labelled first, then the head zone, then the tail; never the story's own
+    # sentences, though a line that is only a date among the paragraphs (under an
+    # editor's note) is the page's when nothing else dates it.
     for number, text, zone in bylines:
-        if zone == "body" or re.search(data["calendar_line"], simplified(text)):
+        if re.search(data["calendar_line"], simplified(text)):
             continue  # (a site's calendar prints today's date)
+        if zone == "body" and not re.fullmatch(data["date_only"], simplified(text)):
+            continue
         plain = gregorian(simplified(text))
         for match in date_re.finditer(plain):
             value = _valid_date(*map(int, match.groups()))
@@ -258,7 +262,8 @@ def text_metadata(article: Article) -> dict:
             labelled = bool(label_re.search(plain[: match.start()]))
             # a page's last update is its date only when no other is stated
             updated = bool(update_re.search(plain[: match.start()]))
-            rank = (2 if updated else 0 if labelled else 1, 0 if zone in ("head", "lead", "dateline") else 1, number)
+            rank = (3 if zone == "body" else 2 if updated else 0 if labelled else 1,
+                    0 if zone in ("head", "lead", "dateline") else 1, number)
             if "date" not in found or rank < found["date"][0]:
                 found["date"] = (rank, value, f"line {number} ({'labelled date' if labelled else zone + ' zone date'}): {text[:60]}")
         for match in re.finditer(data["link_date"], text) if "://" in text else ():
