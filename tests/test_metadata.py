@@ -1116,3 +1116,15 @@ def test_a_date_line_under_an_editors_note_dates_the_page_when_nothing_else_does
     article = from_lines(["江城新闻网", "本地新闻", "某地新闻标题在这里出现", note, "2025-11-05 10:00", *PARAGRAPHS])
     assert article.meta["date"] == "2025-11-05"
     assert body_text(article).startswith(note)
+
+
+def test_a_channel_named_by_its_own_name_is_the_outlet():
+    article = from_lines(["港視頻道", "新聞", "某地新闻标题在这里出现", "上載日期：2025年11月5日", *PARAGRAPHS])
+    assert article.meta["outlet"] == "港視頻道"
+
+
+@pytest.mark.parametrize("line", ["阿明 于 2025-11-05 10:20:31 发布", "李明·2025年11月05日 10:20"])
+def test_a_writers_name_before_the_date(line):
+    article = from_lines(["晨星科技", "某地新闻标题在这里出现", line, *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"], article.meta["author"], article.meta["outlet"]) == (
+        "某地新闻标题在这里出现", "2025-11-05", line[:2], "晨星科技")

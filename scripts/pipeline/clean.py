@@ -677,10 +677,19 @@ def _section(token: str, sections: set) -> bool:
     token = token.casefold()
     if token in sections:
         return True
-    if len(token) <= 6 and token.endswith(("频道", "专区")):
-        return True  # a channel of a site (江苏频道) whatever its name
+    if len(token) <= 6 and token.endswith(("频道", "专区")) and _place(token[:-2]):
+        return True  # a site's regional channel (江苏频道), not a channel's own name (港视频道)
     # two section words run together: 即时港闻, 社会新闻, 财经频道
     return any(token[:i] in sections and (token[i:] in sections or token[i:] in ("频道", "专区")) for i in range(1, len(token)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _place(word: str) -> bool:
+    """A place's name (江苏, 香港) as jieba's part-of-speech tagger reads it."""
+    import jieba.posseg
+    jieba.setLogLevel(60)
+    tagged = list(jieba.posseg.cut(word))
+    return len(tagged) == 1 and tagged[0].flag == "ns"
 
 
 def _menu(plain: str, sections: set) -> bool:
