@@ -1128,3 +1128,16 @@ def test_a_writers_name_before_the_date(line):
     article = from_lines(["晨星科技", "某地新闻标题在这里出现", line, *PARAGRAPHS])
     assert (article.meta["title"], article.meta["date"], article.meta["author"], article.meta["outlet"]) == (
         "某地新闻标题在这里出现", "2025-11-05", line[:2], "晨星科技")
+
+
+def test_a_date_and_credit_in_markdown_emphasis():
+    article = from_lines(["# 某地新闻标题在这里出现", "*2025年11月5日*", "**文／黄丽珠**", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"], article.meta["author"]) == ("某地新闻标题在这里出现", "2025-11-05", "黄丽珠")
+    assert "*2025年11月5日*" not in body_text(article) and "**文／黄丽珠**" not in body_text(article)
+
+
+def test_the_byline_under_a_summary_under_the_headline():
+    summary = "历时两年的改造工程让这条老街重新热闹起来。"
+    article = from_lines(["江城新闻客户端", "某地新闻标题在这里出现", summary, "2025-11-05 09:30", "记者 孙梅", *PARAGRAPHS])
+    assert (article.meta["date"], article.meta["author"]) == ("2025-11-05", "孙梅")
+    assert body_text(article).startswith(summary + "\n" + PARAGRAPHS[0])

@@ -135,3 +135,9 @@ def test_on_a_converted_page_they_change_in_context():
     article = seed_article("這篇文章的后續與結論，并沒有在這里說明。")
     script_stage(article)
     assert article.body[0][1] == "這篇文章的後續與結論，並沒有在這裡說明。"
+
+
+def test_a_taiwan_standard_form_is_no_stray_character():
+    from pipeline.script import _traditional_line
+    line = "勞動部提醒，雇主不得因員工未出勤而扣薪。"
+    assert _traditional_line(line, "TW") == (line, [])

@@ -197,14 +197,20 @@ def _features(index: int, number: int, text: str, cfg: dict) -> Line:
     )
 
 
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1")
+
+
 def _text_features(text: str, cfg: dict) -> tuple:
     settings = cfg["data"]["prose"]
     plain = simplified(text)
     cues = []
     weight = 0.0
     legal = sure = False
+    # a line in Markdown emphasis (*2025年11月5日*, **文／X**) is read for its words
+    emphasised = _EMPHASIS.fullmatch(text)
+    words = emphasised.group(2) if emphasised else text
     for cue in cfg["cues"]:
-        fragment = cue.match(text, plain)
+        fragment = cue.match(words, simplified(words))
         if fragment:
             cues.append((cue.name, fragment))
             if cue.weight > weight:
@@ -395,6 +401,16 @@ def clean(article: Article) -> None:
             for line in deck:
                 line.protected = True
                 line.evidence.append("the headline's " + ("kicker" if line is kicker else "subtitle"))
+    if headline is not None and headline.zone == "head":
+        # a one-sentence summary under the headline: the credits and the time
+        # under it, up to the next paragraph, are the byline's (an app's page)
+        at = lines.index(headline)
+        if at + 2 < len(lines) and lines[at + 1].prose:
+            for line in lines[at + 2:]:
+                if _anchor(line) or not any(name in bylines for name, _ in line.cues):
+                    break
+                line.zone, line.score, line.evidence = "lead", 0.0, []
+                _score(line, weights)
     if headline is not None and headline.zone == "body":
         # the page printed its lead first: what follows the headline up to
         # the next paragraph is its byline zone
