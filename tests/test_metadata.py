@@ -272,6 +272,9 @@ def from_lines(lines, entry=None, name="sample.txt"):
     ("05/11/2025 (星期三) 16:20", "2025-11-05"),
     ("2025年11月5日 (三) 10:30", "2025-11-05"),
     ("2025年11月05日 | 星期三", "2025-11-05"),
+    ("週三, 2025-11-05 16:30", "2025-11-05"),
+    ("發布時間 中華民國114年11月5日", "2025-11-05"),
+    ("By 林晓云 | 05 Nov 2025, 4:30 pm", "2025-11-05"),
     ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
     ("中華民國114年10月22日 星期三", "2025-10-22"),
     ("民國114年10月22日", "2025-10-22"),
@@ -1141,3 +1144,21 @@ def test_the_byline_under_a_summary_under_the_headline():
     article = from_lines(["江城新闻客户端", "某地新闻标题在这里出现", summary, "2025-11-05 09:30", "记者 孙梅", *PARAGRAPHS])
     assert (article.meta["date"], article.meta["author"]) == ("2025-11-05", "孙梅")
     assert body_text(article).startswith(summary + "\n" + PARAGRAPHS[0])
+
+
+def test_a_headline_with_a_time_before_a_lamp_is_no_share_prompt():
+    headline = "江城长江大桥夜景灯光升级 每晚七点亮灯"
+    article = from_lines(["江城晚报", "江城晚报官方账号", "2025-11-05 18:20·湖北", headline, *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == (headline, "江城晚报")
+
+
+@pytest.mark.parametrize("line", ["B12 · 2025年11月5日 14:20", "週三, 2025-11-05 16:30"])
+def test_a_floor_or_a_weekday_before_the_date_names_no_outlet(line):
+    article = from_lines(["某地新闻标题在这里出现", line, *PARAGRAPHS])
+    assert article.meta.get("outlet") is None
+
+
+def test_a_governments_office_as_source_gives_way_to_the_government():
+    article = from_lines(["江城市人民政府", "政务要闻", "某地新闻标题在这里出现",
+                          "发布时间：2025年11月05日 18时20分　来源：市政府办公室", *PARAGRAPHS])
+    assert article.meta["outlet"] == "江城市人民政府"

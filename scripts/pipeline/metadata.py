@@ -309,8 +309,10 @@ def text_metadata(article: Article) -> dict:
         full = full or next((text for _, text, _, _, _ in labels if stem and text.startswith(stem) and text != outlet), None)
         # an institution's short name by its level (市人社局) for its masthead in full
         if re.match(f"(?:{data['government_level']})", simplified(outlet)) and len(outlet) >= 3:
+            government = "政府" in simplified(outlet)
             full = full or next((text for _, text, _, _, _ in labels
-                                 if text.endswith(outlet[-1]) and outlet[0] in text and len(text) > len(outlet)), None)
+                                 if (text.endswith(outlet[-1]) or (government and simplified(text).endswith("政府")))
+                                 and outlet[0] in text and len(text) > len(outlet)), None)
         if full:
             found["outlet"] = (rank, full, source + f"; in full as the masthead prints it: {full}")
         # a paper's edition on the web names the paper
