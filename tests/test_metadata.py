@@ -1162,3 +1162,23 @@ def test_a_governments_office_as_source_gives_way_to_the_government():
     article = from_lines(["江城市人民政府", "政务要闻", "某地新闻标题在这里出现",
                           "发布时间：2025年11月05日 18时20分　来源：市政府办公室", *PARAGRAPHS])
     assert article.meta["outlet"] == "江城市人民政府"
+
+
+def test_an_english_share_prompt_quoting_the_headline_leaves():
+    article = from_lines(["早报观点", "某地新闻标题在这里出现", "2025年11月5日", "Share this article: 某地新闻标题在这里出现", *PARAGRAPHS])
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_page_saved_with_only_its_title_and_a_short_sites_name():
+    article = from_lines(["新界東巴士新線下月開辦 直達機場 | 港聞速遞", "2025年11月5日", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("新界東巴士新線下月開辦 直達機場", "港聞速遞")
+
+
+def test_a_tag_before_a_bar_stays_in_the_title():
+    article = from_lines(["開箱 | 入門降噪耳機新選擇 千元價位也有通透模式", "2025年11月5日", *PARAGRAPHS])
+    assert article.meta["title"] == "開箱 | 入門降噪耳機新選擇 千元價位也有通透模式"
+
+
+def test_a_bureau_named_without_its_government_on_the_governments_site():
+    article = from_lines(["北城市政府", "市政新聞", "某地新闻标题在这里出现", "發布日期：2025-11-05", "發布單位：教育局", *PARAGRAPHS])
+    assert article.meta["outlet"] == "北城市政府"

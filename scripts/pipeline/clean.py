@@ -430,7 +430,10 @@ def clean(article: Article) -> None:
             # that the page's bylines and notices name too
             name = simplified(suffix.group(1)).strip()
             section = _section(name, cfg["sections"])
-            if not (section or cfg["masthead"].search(name) or any(name in plain for plain in elsewhere)):
+            # a page saved with only its title: a short name after a spaced bar or an underscore
+            page_title = headline is lines[0] and bool(_PAGE_TITLE_BAR.match(suffix.group(0))) \
+                and len(name) <= PAGE_TITLE_SITE_CHARS and suffix.start() >= 2 * len(name)
+            if not (section or page_title or cfg["masthead"].search(name) or any(name in plain for plain in elsewhere)):
                 break
             title = title[: suffix.start()].strip()
             if not section:
@@ -811,6 +814,8 @@ def _headline_below_lead(lines: list, threshold: float):
 
 
 DECK_RATIO = 1.5  # a deck runs well past its headline
+PAGE_TITLE_SITE_CHARS = 10  # a site's name after its page's headline is short
+_PAGE_TITLE_BAR = re.compile(r"\s*(_|\s[|\-–—]\s)")
 SHORT_HEADLINE = 8  # a headline above its byline may be this short
 ENGLISH_HEADLINE_WORDS = 3  # a headline's English version is a phrase, not a name
 

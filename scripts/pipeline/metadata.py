@@ -307,6 +307,9 @@ def text_metadata(article: Article) -> dict:
         desk = re.search(f"(?:{data['desk_words']})$", simplified(outlet))
         stem = outlet[: desk.start()] if desk and desk.start() >= 2 else None
         full = full or next((text for _, text, _, _, _ in labels if stem and text.startswith(stem) and text != outlet), None)
+        # a bureau named without its government, on the government's own site
+        if re.fullmatch(data["bureau"], simplified(outlet)):
+            full = full or next((text for _, text, _, _, _ in labels if simplified(text).endswith("政府")), None)
         # an institution's short name by its level (市人社局) for its masthead in full
         if re.match(f"(?:{data['government_level']})", simplified(outlet)) and len(outlet) >= 3:
             government = "政府" in simplified(outlet)
