@@ -1182,3 +1182,8 @@ def test_a_tag_before_a_bar_stays_in_the_title():
 def test_a_bureau_named_without_its_government_on_the_governments_site():
     article = from_lines(["北城市政府", "市政新聞", "某地新闻标题在这里出现", "發布日期：2025-11-05", "發布單位：教育局", *PARAGRAPHS])
     assert article.meta["outlet"] == "北城市政府"
+
+
+def test_a_lunar_date_beside_the_articles_date_is_no_calendar():
+    article = from_lines(["大埔街坊報", "某地新闻标题在这里出现", "2025年11月5日（星期三）農曆九月十六", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-05"
