@@ -1187,3 +1187,8 @@ def test_a_bureau_named_without_its_government_on_the_governments_site():
 def test_a_lunar_date_beside_the_articles_date_is_no_calendar():
     article = from_lines(["大埔街坊報", "某地新闻标题在这里出现", "2025年11月5日（星期三）農曆九月十六", *PARAGRAPHS])
     assert article.meta["date"] == "2025-11-05"
+
+
+def test_credits_joined_by_middle_dots_are_no_headline():
+    article = from_lines(["城市散步誌", "專題", "某地新闻标题在这里出现", "文・李曉雯　攝影・張書豪", "2025.11.05", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["author"]) == ("某地新闻标题在这里出现", "李曉雯")
