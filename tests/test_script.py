@@ -80,7 +80,7 @@ from pipeline.script import detect_region, script_stage  # noqa: E402
     ("恒指今早高開，分析員指美股隔晚造好。", HANT, "HK"),
     ("圖書館延長開放，方便放工後的市民使用自修室，減少輪候時間。", HANT, "HK"),
     ("長者醫療券金額增至三千元。", HANT, "HK"),
-    ("協會現正招募新一批義工，探訪獨居長者。", HANT, "HK"),
+    ("協會現正招募新一批義工，義工每月探訪獨居長者。", HANT, "HK"),
 ])
 def test_region_from_usage_cues(text, script, region):
     assert detect_region(text, script)[0] == region
