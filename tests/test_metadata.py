@@ -1192,3 +1192,9 @@ def test_a_lunar_date_beside_the_articles_date_is_no_calendar():
 def test_credits_joined_by_middle_dots_are_no_headline():
     article = from_lines(["城市散步誌", "專題", "某地新闻标题在这里出现", "文・李曉雯　攝影・張書豪", "2025.11.05", *PARAGRAPHS])
     assert (article.meta["title"], article.meta["author"]) == ("某地新闻标题在这里出现", "李曉雯")
+
+
+def test_reporters_in_brackets_on_a_line_of_their_own():
+    article = from_lines(["江城新闻网", "某地新闻标题在这里出现", "2025-11-05 10:00", "（记者 李明）", *PARAGRAPHS])
+    assert article.meta["author"] == "李明"
+    assert body_text(article).startswith(PARAGRAPHS[0])
