@@ -1079,10 +1079,10 @@ def test_an_english_by_before_a_name_alone(credit, author):
     assert body_text(article).startswith(PARAGRAPHS[0])
 
 
-def test_a_sites_calendar_is_not_the_pages_date():
-    article = from_lines(["江城在线", "今天是：2025年11月5日 星期三 农历九月十六", "某地新闻标题在这里出现",
-                          "2025-11-04 18:20　来源：江城在线", *PARAGRAPHS])
-    assert article.meta["date"] == "2025-11-04"
+@pytest.mark.parametrize("calendar", ["今天是：2025年11月5日 星期三 农历九月十六", "今日：2025年11月5日"])
+def test_a_sites_calendar_is_not_the_pages_date(calendar):
+    article = from_lines(["江城在线", calendar, "某地新闻标题在这里出现", "2025-11-04 18:20　来源：江城在线", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"]) == ("某地新闻标题在这里出现", "2025-11-04")
 
 
 def test_an_english_headline_above_the_chinese_leaves():
