@@ -37,7 +37,7 @@ BROKEN = [
     ("variants.yml", "quotes: {zh-Hans: ['“', '”'], zh-Hant: ['「']}\n",
      ["variants.yml", "quotes.zh-Hant", "expected 2 to 2 items, got 1"]),
     ("bylines.yml", "datelines: ['(unclosed']\nfields: []\nnot_names: []\ndate_label: x\ndate: x\n"
-     "english_date: x\nwrite_up: x\nroc_date: x\nnumeral_date: x\nmonth_day_year: x\nday_month_year: x\nenglish_day_first: x\nedition_words: x\nevent_date_label: x\nplatforms: []\nplatform_words: x\ndesk_words: x\nstaff_roles: x\n",
+     "english_date: x\nwrite_up: x\nroc_date: x\nnumeral_date: x\nmonth_day_year: x\nday_month_year: x\nenglish_day_first: x\nedition_words: x\nevent_date_label: x\nupdate_date_label: x\noffice: x\ngovernment_level: x\nbureau: x\nlink_date: x\ncalendar_line: x\nboard: x\ndate_only: x\nplatforms: []\nplatform_words: x\ndesk_words: x\nstaff_roles: x\n",
      ["bylines.yml", "datelines[0]", "expected a regular expression"]),
     ("script.yml", "shared_characters: 著\nregion_cues: {HK: {}, TW: {}}\ndefault_traditional_region: CN\n"
      "hk_min_score: 3\nalso_traditional: 里\nstandard_in_region: {}\n",

@@ -53,9 +53,22 @@ def test_dev_set_sizes(report):
     assert report["figures"]["after_zi"]["seeds"] == 8
     assert report["figures"]["after_zj"]["seeds"] == 8
     assert report["figures"]["after_zk"]["seeds"] == 8
+    assert report["figures"]["after_zl"]["seeds"] == 8
+    assert report["figures"]["after_zn"]["seeds"] == 8
+    assert report["figures"]["after_zo"]["seeds"] == 8
+    assert report["figures"]["after_zp"]["seeds"] == 8
+    assert report["figures"]["after_zq"]["seeds"] == 8
+    assert report["figures"]["after_zr"]["seeds"] == 8
+    assert report["figures"]["after_zs"]["seeds"] == 8
+    assert report["figures"]["after_zt"]["seeds"] == 8
+    assert report["figures"]["after_zu"]["seeds"] == 8
+    assert report["figures"]["after_zv"]["seeds"] == 8
+    assert report["figures"]["after_zw"]["seeds"] == 8
+    assert report["figures"]["after_zx"]["seeds"] == 8
+    assert report["figures"]["after_zy"]["seeds"] == 8
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r", "after_s", "after_t", "after_u", "after_v", "after_w", "after_x", "after_z", "after_za", "after_zb", "after_zc", "after_zd", "after_ze", "after_zf", "after_zg", "after_zh", "after_zi", "after_zj", "after_zk"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r", "after_s", "after_t", "after_u", "after_v", "after_w", "after_x", "after_z", "after_za", "after_zb", "after_zc", "after_zd", "after_ze", "after_zf", "after_zg", "after_zh", "after_zi", "after_zj", "after_zk", "after_zl", "after_zn", "after_zo", "after_zp", "after_zq", "after_zr", "after_zs", "after_zt", "after_zu", "after_zv", "after_zw", "after_zx", "after_zy"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]

@@ -256,7 +256,25 @@ def from_lines(lines, entry=None, name="sample.txt"):
     # the day first, as Hong Kong, Singapore and Malaysia write it
     ("05/11/2025 14:32", "2025-11-05"),
     ("5 November 2025", "2025-11-05"),
+    ("05-11-2025 16:20", "2025-11-05"),
+    ("05.11.2025", "2025-11-05"),
     ("Published on 5 Nov 2025", "2025-11-05"),
+    # English dates with a weekday, a time and a zone; an ISO time with its offset
+    ("Wed, 5 Nov 2025 14:30 HKT", "2025-11-05"),
+    ("Nov 5, 2025 | 3:30 PM", "2025-11-05"),
+    ("2025-11-05T14:30:00+08:00", "2025-11-05"),
+    ("114年11月5日（星期三）下午 03:20", "2025-11-05"),
+    ("Nov 05 Wed 2025 21:30", "2025-11-05"),
+    ("5th November 2025", "2025-11-05"),
+    ("November 5th, 2025", "2025-11-05"),
+    ("5/11/2025 6:20 PM", "2025-11-05"),
+    # a weekday in brackets or after a bar
+    ("05/11/2025 (星期三) 16:20", "2025-11-05"),
+    ("2025年11月5日 (三) 10:30", "2025-11-05"),
+    ("2025年11月05日 | 星期三", "2025-11-05"),
+    ("週三, 2025-11-05 16:30", "2025-11-05"),
+    ("發布時間 中華民國114年11月5日", "2025-11-05"),
+    ("By 林晓云 | 05 Nov 2025, 4:30 pm", "2025-11-05"),
     ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
     ("中華民國114年10月22日 星期三", "2025-10-22"),
     ("民國114年10月22日", "2025-10-22"),
@@ -929,4 +947,254 @@ def test_a_short_question_is_a_headline():
 def test_a_stations_bracket_credit_opening_the_lead_names_the_original_publisher():
     article = from_lines(["港聞網", "某地新闻标题在这里出现", "2025年11月5日 下午5:10", "【江城電視】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
     assert article.meta["outlet"] == "江城電視"
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+@pytest.mark.parametrize("lines", [
+    ["更新日期：114年11月6日", "某地新闻标题在这里出现", "發布日期：114年11月5日"],
+    ["某地新闻标题在这里出现", "2025年11月5日", "最後更新：2025-11-06T09:05:00+08:00"],
+])
+def test_the_date_is_when_the_page_was_published_not_updated(lines):
+    article = from_lines([*lines, *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-05"
+
+
+def test_an_updated_date_is_the_date_when_the_page_states_no_other():
+    article = from_lines(["某地新闻标题在这里出现", "更新時間：2025-11-06 10:00", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-06"
+
+
+def test_an_english_weekday_date_with_its_zone_is_no_headline():
+    article = from_lines(["某地新闻标题在这里出现 - 港島焦點", "港島焦點", "某地新闻标题在这里出现",
+                          "Wed, 5 Nov 2025 14:30 HKT", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"]) == ("某地新闻标题在这里出现", "2025-11-05")
+
+
+def test_an_issuing_office_names_no_outlet_its_governments_site_does():
+    article = from_lines(["嘉南縣政府全球資訊網", "首頁 > 縣府新聞", "某地新闻标题在这里出现", "發布日期：114年11月5日",
+                          "發布單位：社會處", *PARAGRAPHS])
+    assert article.meta["outlet"] == "嘉南縣政府"
+
+
+def test_a_headlines_bracket_tag_stays_and_its_share_prompt_leaves():
+    headline = "【打風消息】天文台：今晚考慮改發八號風球"
+    article = from_lines(["港島焦點網", "港聞", headline, "2025年11月5日 星期三 下午4:12", f"分享：{headline}", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == (headline, "港島焦點網")
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_long_deck_under_the_headline_stays_as_text():
+    deck = "州政府拨款五百万令吉，首阶段工程明年初展开，涵盖十二个住宅区和两个传统市场"
+    article = from_lines(["光华新闻网", "地方", "焦点新闻", "怡保老街区排水系统提升 减少水灾", deck, "2025年11月5日 星期三", *PARAGRAPHS])
+    assert article.meta["title"] == "怡保老街区排水系统提升 减少水灾"
+    assert body_text(article).startswith(deck)
+
+
+def test_a_summary_above_the_headline_under_the_masthead_alone():
+    summary = "住在三坪小套房，也能有一張好好吃飯的桌子。收納師分享五個方法。"
+    article = from_lines(["生活設計月刊", "首頁", "居家", summary, "小套房收納術｜向牆壁借空間的五個方法",
+                          "文／陳宜君　攝影／黃冠傑", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["author"]) == ("小套房收納術｜向牆壁借空間的五個方法", "陳宜君")
+    assert article.meta["outlet"] == "生活設計月刊"
+    assert body_text(article).startswith(summary)
+
+
+def test_a_short_headline_above_its_byline_beats_a_longer_tagline():
+    article = from_lines(["錢潮網", "最懂台灣投資人的財經新聞平台", "台股", "台積電股價再創新高", "2025.11.5（三） 14:10",
+                          "記者陳柏宇／台北報導", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("台積電股價再創新高", "錢潮網")
+
+
+def test_a_bloggers_name_under_the_headline_that_the_blogs_name_opens_with():
+    article = from_lines(["阿秀的手作生活 :: 痞客邦 ::", "Nov 05 Wed 2025 21:30", "秋天做一瓶桂花釀 簡單三步驟", "阿秀", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["author"]) == ("秋天做一瓶桂花釀 簡單三步驟", "阿秀")
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+@pytest.mark.parametrize("line", ["2025年11月5日 3:30 PM", "2025-11-05 09:35 HKT"])
+def test_a_times_half_of_the_day_or_zone_names_no_outlet(line):
+    article = from_lines(["早安狮城", "新闻", "某地新闻标题在这里出现", line, *PARAGRAPHS])
+    assert (article.meta["outlet"], article.meta["date"]) == ("早安狮城", "2025-11-05")
+
+
+def test_an_original_mark_with_only_the_account_names_the_outlet():
+    article = from_lines(["好消息！江城12个公园冬季免费开放", "原创 江城发布 2025年11月05日 20:15 湖北", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"], article.meta.get("author")) == (
+        "好消息！江城12个公园冬季免费开放", "江城发布", None)
+
+
+def test_a_bureaus_short_name_as_source_gives_way_to_its_masthead():
+    article = from_lines(["江城市人力资源和社会保障局", "首页 > 政策解读", "退休金怎么算？一图读懂养老金计发新办法",
+                          "发布时间：2025-11-05 10:00:00　来源：市人社局", *PARAGRAPHS])
+    assert article.meta["outlet"] == "江城市人力资源和社会保障局"
+
+
+@pytest.mark.parametrize("link", ["原文链接：http://js.example.cn/n1/2025/1105/c360300-41234567.html",
+                                  "本文地址：https://www.example.cn/a/20251105/889900.html"])
+def test_a_date_only_in_the_pages_address(link):
+    article = from_lines(["某地新闻标题在这里出现", *PARAGRAPHS, link])
+    assert article.meta["date"] == "2025-11-05"
+
+
+def test_a_bilingual_masthead_and_the_headlines_english_version_are_no_headline():
+    article = from_lines(["文化康體署 Culture and Leisure Department", "新聞稿", "公共圖書館延長開放時間",
+                          "Public libraries to extend opening hours", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("公共圖書館延長開放時間", "文化康體署")
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+@pytest.mark.parametrize("section", ["社区新闻", "江苏频道"])
+def test_a_section_or_a_channel_names_no_outlet(section):
+    article = from_lines([section, "某地新闻标题在这里出现", *PARAGRAPHS])
+    assert article.meta.get("outlet") is None
+
+
+def test_a_page_title_with_the_section_first_is_the_headline_again():
+    article = from_lines(["港聞 | 深水埗舊樓火警 消防救出三人 | 晨光新聞", "晨光新聞", "港聞", "深水埗舊樓火警 消防救出三人",
+                          "2025年11月5日 星期三 晚上10:10", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("深水埗舊樓火警 消防救出三人", "晨光新聞")
+
+
+def test_an_essays_title_ending_with_a_full_stop_above_its_byline():
+    article = from_lines(["有些告别，来不及说再见。", "原创 林小满 小满的夜读 2025年11月05日 22:10 浙江", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"]) == ("有些告别，来不及说再见。", "2025-11-05")
+    assert (article.meta["outlet"], article.meta["author"]) == ("小满的夜读", "林小满")
+
+
+def test_a_threads_poster_and_its_edited_note():
+    article = from_lines(["江城论坛", "家居装修", "老房子墙面返潮怎么处理？", "楼主 阿强", "发表于 2025-11-05 20:15 | 只看该作者",
+                          "本帖最后由 阿强 于 2025-11-06 08:00 编辑", *PARAGRAPHS])
+    assert (article.meta["outlet"], article.meta["author"], article.meta["date"]) == ("江城论坛", "阿强", "2025-11-05")
+
+
+def test_a_boards_name_above_an_anonymous_post_names_no_one():
+    article = from_lines(["心情板", "匿名 · 3 天前", "第一次一個人去看電影，其實很自在", *PARAGRAPHS])
+    assert (article.meta.get("author"), article.meta.get("date")) == (None, None)
+
+
+@pytest.mark.parametrize("credit, author", [("By 陈美玲", "陈美玲"), ("By Tan Mei Ling", "Tan Mei Ling")])
+def test_an_english_by_before_a_name_alone(credit, author):
+    article = from_lines(["新报在线", "某地新闻标题在这里出现", "05 Nov 2025 10:30AM", credit, *PARAGRAPHS])
+    assert article.meta["author"] == author
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+@pytest.mark.parametrize("calendar", ["今天是：2025年11月5日 星期三 农历九月十六", "今日：2025年11月5日"])
+def test_a_sites_calendar_is_not_the_pages_date(calendar):
+    article = from_lines(["江城在线", calendar, "某地新闻标题在这里出现", "2025-11-04 18:20　来源：江城在线", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"]) == ("某地新闻标题在这里出现", "2025-11-04")
+
+
+def test_an_english_headline_above_the_chinese_leaves():
+    article = from_lines(["国家图书馆管理局", "新闻稿", "Libraries to open till midnight during exam period",
+                          "考试期间图书馆开放至午夜", "2025年11月5日", *PARAGRAPHS])
+    assert article.meta["title"] == "考试期间图书馆开放至午夜"
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_posts_bracketed_headline_titles_it_and_stays_in_the_text():
+    article = from_lines(["江城气象", "11月5日 18:20 来自 微博网页版", "【暴雨红色预警】" + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert (article.meta["title"], article.meta.get("date")) == ("暴雨红色预警", None)
+    assert body_text(article).startswith("【暴雨红色预警】")
+
+
+def test_a_papers_name_and_date_joined_by_a_slash_on_an_aggregator():
+    article = from_lines(["Yahoo奇摩新聞", "生活", "某地新闻标题在这里出现", "北城日報 / 2025年11月5日 週三 下午3:20", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"], article.meta["date"]) == (
+        "某地新闻标题在这里出现", "北城日報", "2025-11-05")
+
+
+def test_a_dates_label_before_a_slash_names_no_outlet():
+    article = from_lines(["新传媒新闻", "某地新闻标题在这里出现", "发布 / 2025年11月5日 10:20 AM", *PARAGRAPHS])
+    assert article.meta["outlet"] == "新传媒新闻"
+
+
+def test_a_blogs_name_after_the_headline_leaves_the_title():
+    article = from_lines(["某地新闻标题在这里出现 - 阿明的部落格", "2025-11-05 10:00", *PARAGRAPHS])
+    assert article.meta["title"] == "某地新闻标题在这里出现"
+
+
+def test_a_date_line_under_an_editors_note_dates_the_page_when_nothing_else_does():
+    note = "编者按：这是一个长期关注的话题。"
+    article = from_lines(["江城新闻网", "本地新闻", "某地新闻标题在这里出现", note, "2025-11-05 10:00", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-05"
+    assert body_text(article).startswith(note)
+
+
+def test_a_channel_named_by_its_own_name_is_the_outlet():
+    article = from_lines(["港視頻道", "新聞", "某地新闻标题在这里出现", "上載日期：2025年11月5日", *PARAGRAPHS])
+    assert article.meta["outlet"] == "港視頻道"
+
+
+@pytest.mark.parametrize("line", ["阿明 于 2025-11-05 10:20:31 发布", "李明·2025年11月05日 10:20"])
+def test_a_writers_name_before_the_date(line):
+    article = from_lines(["晨星科技", "某地新闻标题在这里出现", line, *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"], article.meta["author"], article.meta["outlet"]) == (
+        "某地新闻标题在这里出现", "2025-11-05", line[:2], "晨星科技")
+
+
+def test_a_date_and_credit_in_markdown_emphasis():
+    article = from_lines(["# 某地新闻标题在这里出现", "*2025年11月5日*", "**文／黄丽珠**", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"], article.meta["author"]) == ("某地新闻标题在这里出现", "2025-11-05", "黄丽珠")
+    assert "*2025年11月5日*" not in body_text(article) and "**文／黄丽珠**" not in body_text(article)
+
+
+def test_the_byline_under_a_summary_under_the_headline():
+    summary = "历时两年的改造工程让这条老街重新热闹起来。"
+    article = from_lines(["江城新闻客户端", "某地新闻标题在这里出现", summary, "2025-11-05 09:30", "记者 孙梅", *PARAGRAPHS])
+    assert (article.meta["date"], article.meta["author"]) == ("2025-11-05", "孙梅")
+    assert body_text(article).startswith(summary + "\n" + PARAGRAPHS[0])
+
+
+def test_a_headline_with_a_time_before_a_lamp_is_no_share_prompt():
+    headline = "江城长江大桥夜景灯光升级 每晚七点亮灯"
+    article = from_lines(["江城晚报", "江城晚报官方账号", "2025-11-05 18:20·湖北", headline, *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == (headline, "江城晚报")
+
+
+@pytest.mark.parametrize("line", ["B12 · 2025年11月5日 14:20", "週三, 2025-11-05 16:30"])
+def test_a_floor_or_a_weekday_before_the_date_names_no_outlet(line):
+    article = from_lines(["某地新闻标题在这里出现", line, *PARAGRAPHS])
+    assert article.meta.get("outlet") is None
+
+
+def test_a_governments_office_as_source_gives_way_to_the_government():
+    article = from_lines(["江城市人民政府", "政务要闻", "某地新闻标题在这里出现",
+                          "发布时间：2025年11月05日 18时20分　来源：市政府办公室", *PARAGRAPHS])
+    assert article.meta["outlet"] == "江城市人民政府"
+
+
+def test_an_english_share_prompt_quoting_the_headline_leaves():
+    article = from_lines(["早报观点", "某地新闻标题在这里出现", "2025年11月5日", "Share this article: 某地新闻标题在这里出现", *PARAGRAPHS])
+    assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_page_saved_with_only_its_title_and_a_short_sites_name():
+    article = from_lines(["新界東巴士新線下月開辦 直達機場 | 港聞速遞", "2025年11月5日", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["outlet"]) == ("新界東巴士新線下月開辦 直達機場", "港聞速遞")
+
+
+def test_a_tag_before_a_bar_stays_in_the_title():
+    article = from_lines(["開箱 | 入門降噪耳機新選擇 千元價位也有通透模式", "2025年11月5日", *PARAGRAPHS])
+    assert article.meta["title"] == "開箱 | 入門降噪耳機新選擇 千元價位也有通透模式"
+
+
+def test_a_bureau_named_without_its_government_on_the_governments_site():
+    article = from_lines(["北城市政府", "市政新聞", "某地新闻标题在这里出现", "發布日期：2025-11-05", "發布單位：教育局", *PARAGRAPHS])
+    assert article.meta["outlet"] == "北城市政府"
+
+
+def test_a_lunar_date_beside_the_articles_date_is_no_calendar():
+    article = from_lines(["大埔街坊報", "某地新闻标题在这里出现", "2025年11月5日（星期三）農曆九月十六", *PARAGRAPHS])
+    assert article.meta["date"] == "2025-11-05"
+
+
+def test_credits_joined_by_middle_dots_are_no_headline():
+    article = from_lines(["城市散步誌", "專題", "某地新闻标题在这里出现", "文・李曉雯　攝影・張書豪", "2025.11.05", *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["author"]) == ("某地新闻标题在这里出现", "李曉雯")
+
+
+def test_reporters_in_brackets_on_a_line_of_their_own():
+    article = from_lines(["江城新闻网", "某地新闻标题在这里出现", "2025-11-05 10:00", "（记者 李明）", *PARAGRAPHS])
+    assert article.meta["author"] == "李明"
     assert body_text(article).startswith(PARAGRAPHS[0])

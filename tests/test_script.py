@@ -76,6 +76,11 @@ from pipeline.script import detect_region, script_stage  # noqa: E402
     # Macau writes to the Hong Kong standard
     ("本澳多間圖書館下月起延長開放時間，氹仔館更增設自修室。", HANT, "HK"),
     ("天文台發出黃色暴雨警告後，不少打工仔都擔心強積金戶口的回報。", HANT, "HK"),
+    # the market's own index and an analyst as Hong Kong names one
+    ("恒指今早高開，分析員指美股隔晚造好。", HANT, "HK"),
+    ("圖書館延長開放，方便放工後的市民使用自修室，減少輪候時間。", HANT, "HK"),
+    ("長者醫療券金額增至三千元。", HANT, "HK"),
+    ("協會現正招募新一批義工，義工每月探訪獨居長者。", HANT, "HK"),
 ])
 def test_region_from_usage_cues(text, script, region):
     assert detect_region(text, script)[0] == region
@@ -132,3 +137,9 @@ def test_on_a_converted_page_they_change_in_context():
     article = seed_article("這篇文章的后續與結論，并沒有在這里說明。")
     script_stage(article)
     assert article.body[0][1] == "這篇文章的後續與結論，並沒有在這裡說明。"
+
+
+def test_a_taiwan_standard_form_is_no_stray_character():
+    from pipeline.script import _traditional_line
+    line = "勞動部提醒，雇主不得因員工未出勤而扣薪。"
+    assert _traditional_line(line, "TW") == (line, [])

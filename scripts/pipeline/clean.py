@@ -123,6 +123,7 @@ def config():
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
         "post_number": _compile(data["post_number"], "chrome.yml post_number"),
         "signature": _compile(data["signature"], "chrome.yml signature"),
+        "share_headline": _compile(data["share_headline"], "chrome.yml share_headline"),
         "features": {},  # line text -> _text_features, filled as lines are seen
     }
 
@@ -151,6 +152,7 @@ class Line:
     score: float = 0.0
     rule: str = ""
     evidence: list = field(default_factory=list)
+    titled: bool = False  # a sentence-like line read as a headline (有些告别，来不及说再见。)
 
 
 _WORDS = re.compile(f"[{HAN}A-Za-z]")
@@ -195,14 +197,20 @@ def _features(index: int, number: int, text: str, cfg: dict) -> Line:
     )
 
 
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(\S(?:.*\S)?)\1")
+
+
 def _text_features(text: str, cfg: dict) -> tuple:
     settings = cfg["data"]["prose"]
     plain = simplified(text)
     cues = []
     weight = 0.0
     legal = sure = False
+    # a line in Markdown emphasis (*2025年11月5日*, **文／X**) is read for its words
+    emphasised = _EMPHASIS.fullmatch(text)
+    words = emphasised.group(2) if emphasised else text
     for cue in cfg["cues"]:
-        fragment = cue.match(text, plain)
+        fragment = cue.match(words, simplified(words))
         if fragment:
             cues.append((cue.name, fragment))
             if cue.weight > weight:
@@ -237,12 +245,15 @@ def _score(line: Line, weights: dict) -> None:
 
 
 _BULLET = re.compile(r"^[-*+•·]\s+")
+_SECTION_FIRST = re.compile(r"^(\S{1,8})\s*[|｜]\s*")
 _SENTENCE_STOP = re.compile(r"[。]\s*[”’」』）)]*$")
 
 
 def _short_label(line: Line) -> bool:
     """A short line that is neither a sentence nor markup: a headline, a
     site's name, a section, a menu item (a short bulleted item counts)."""
+    if line.titled:
+        return True
     text = line.text
     if _BULLET.match(text):
         text = _BULLET.sub("", text)
@@ -299,15 +310,20 @@ def clean(article: Article) -> None:
     settings = cfg["data"]["prose"]
     bylines = ("byline", "date_line", "credit", "credit_line")
     first_prose = next((i for i, line in enumerate(lines) if line.prose), None)
+    # (an essay's title may end with a full stop when it opens the page above its byline: 有些告别，来不及说再见。)
     for i, line in enumerate(lines):
-        if line.prose and not line.cues and line.text[-1] in settings["headline_end"] and "。" not in line.text \
-                and sum(line.text.count(mark) for mark in settings["clause_marks"]) == 1 \
+        clauses = sum(line.text.count(mark) for mark in settings["clause_marks"])
+        titled = (line.text[-1] in settings["headline_end"] and "。" not in line.text and clauses == 1) \
+            or (i == 0 and line.text.endswith("。") and line.text.count("。") == 1 and clauses <= 1
+                and len(lines) > 1 and any(name in bylines for name, _ in lines[1].cues))
+        if line.prose and not line.cues and titled \
                 and len(_WORDS.findall(line.text)) <= settings["headline_chars"] \
                 and (any(name in bylines for n in lines[i + 1: i + 4] for name, _ in n.cues)
                      or (i == first_prose and any(name in bylines for n in lines[max(0, i - 3): i] for name, _ in n.cues))
                      or (i == first_prose and i > 0 and bool(lines[i - 1].cues) and i + 1 < len(lines)
                          and not lines[i + 1].prose and bool(lines[i + 1].cues))):
             line.prose = False
+            line.titled = True
             line.evidence.append("a short question next to a byline: a headline")
 
     for line in lines:
@@ -378,10 +394,23 @@ def clean(article: Article) -> None:
         deck = [line for line in (kicker, subtitle) if line is not None and line.zone == "head" and _short_label(line)
                 and line.letters >= KICKER_LETTERS and not cfg["masthead"].search(line.plain)
                 and not all(_section(t, cfg["sections"]) for t in _label_tokens(line.plain))]
-        if subtitle in deck and _DASH_LED.match(subtitle.text):
+        if subtitle is not None and _deck(subtitle, headline):
+            subtitle.protected = True
+            subtitle.evidence.append("the headline's deck")
+        elif subtitle in deck and _DASH_LED.match(subtitle.text):
             for line in deck:
                 line.protected = True
                 line.evidence.append("the headline's " + ("kicker" if line is kicker else "subtitle"))
+    if headline is not None and headline.zone == "head":
+        # a one-sentence summary under the headline: the credits and the time
+        # under it, up to the next paragraph, are the byline's (an app's page)
+        at = lines.index(headline)
+        if at + 2 < len(lines) and lines[at + 1].prose:
+            for line in lines[at + 2:]:
+                if _anchor(line) or not any(name in bylines for name, _ in line.cues):
+                    break
+                line.zone, line.score, line.evidence = "lead", 0.0, []
+                _score(line, weights)
     if headline is not None and headline.zone == "body":
         # the page printed its lead first: what follows the headline up to
         # the next paragraph is its byline zone
@@ -401,7 +430,10 @@ def clean(article: Article) -> None:
             # that the page's bylines and notices name too
             name = simplified(suffix.group(1)).strip()
             section = _section(name, cfg["sections"])
-            if not (section or cfg["masthead"].search(name) or any(name in plain for plain in elsewhere)):
+            # a page saved with only its title: a short name after a spaced bar or an underscore
+            page_title = headline is lines[0] and bool(_PAGE_TITLE_BAR.match(suffix.group(0))) \
+                and len(name) <= PAGE_TITLE_SITE_CHARS and suffix.start() >= 2 * len(name)
+            if not (section or page_title or cfg["masthead"].search(name) or any(name in plain for plain in elsewhere)):
                 break
             title = title[: suffix.start()].strip()
             if not section:
@@ -409,11 +441,41 @@ def clean(article: Article) -> None:
         article.evidence["headline"] = (headline.number, title)
         base = simplified(title)
         for line in lines:
-            rest = line.plain[len(base):] if line is not headline and line.plain.startswith(base) else None
+            # (a page's title may put the section first: 港聞 | <headline> | 晨光新聞)
+            plain = _SECTION_FIRST.sub(lambda m: "" if _section(m.group(1), cfg["sections"]) else m.group(0), line.plain)
+            rest = plain[len(base):] if line is not headline and plain.startswith(base) else None
             if rest and cfg["site_suffix"].fullmatch(rest) and line.score < threshold:
                 line.score += weights["repeated"]
                 line.rule = "repeated"
                 line.evidence.append(f"the headline again, with a site's name ({rest.strip()})")
+            elif line is not headline and line.plain.endswith(base) and line.score < threshold \
+                    and cfg["share_headline"].match(line.plain[: -len(base)]):
+                line.score = max(line.score, threshold)
+                line.rule = "share_prompt"
+                line.evidence.append("a share prompt quoting the headline")
+
+    # The headline's English version beside it (a bilingual page) is no article text.
+    if headline is not None and headline.zone == "head":
+        at = lines.index(headline)
+        for line in (lines[at - 1] if at else None, lines[at + 1] if at + 1 < len(lines) else None):
+            if line is not None and line.zone == "head" and line.score < threshold and not line.cues and not line.prose \
+                    and not line.protected and not re.search(f"[{HAN}]", line.text) \
+                    and len(line.text.split()) >= ENGLISH_HEADLINE_WORDS:
+                line.score = threshold
+                line.rule = "repeated"
+                line.evidence.append("the headline's English version")
+
+    # A blogger's name alone under the headline, the name the blog's own
+    # opens with (阿秀 under 阿秀的手作生活): the writer's byline.
+    if headline is not None and headline.zone == "head":
+        at = lines.index(headline)
+        name = lines[at + 1] if at + 1 < len(lines) else None
+        if name is not None and name.score < threshold and _short_label(name) and re.fullmatch(f"[{HAN}]{{2,4}}", name.text) \
+                and any(line.plain.startswith(name.plain + "的") for line in lines[:at]):
+            name.score = threshold
+            name.rule = "byline"
+            name.evidence.append("a name under the headline that the site's name opens with: its writer")
+            article.evidence.setdefault("labels", []).append((name.number, name.text, "after", False, "author"))
 
     # A notice's signature: the issuer's name on a line of its own above the
     # date that closes the page (政府 notices, letters).
@@ -634,8 +696,19 @@ def _section(token: str, sections: set) -> bool:
     token = token.casefold()
     if token in sections:
         return True
+    if len(token) <= 6 and token.endswith(("频道", "专区")) and _place(token[:-2]):
+        return True  # a site's regional channel (江苏频道), not a channel's own name (港视频道)
     # two section words run together: 即时港闻, 社会新闻, 财经频道
     return any(token[:i] in sections and (token[i:] in sections or token[i:] in ("频道", "专区")) for i in range(1, len(token)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _place(word: str) -> bool:
+    """A place's name (江苏, 香港) as jieba's part-of-speech tagger reads it."""
+    import jieba.posseg
+    jieba.setLogLevel(60)
+    tagged = list(jieba.posseg.cut(word))
+    return len(tagged) == 1 and tagged[0].flag == "ns"
 
 
 def _menu(plain: str, sections: set) -> bool:
@@ -676,9 +749,16 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
              and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
     if len(named) < len(head):
         head = [line for line in head if line not in named]
+    elif named and (below := _headline_below_lead(lines, threshold)) is not None:
+        return below  # the head holds only the site's name: the page printed its summary first
     # a publishing platform's name (批踢踢實業坊, 小紅書) is never a headline
     from .metadata import is_platform
-    head = [line for line in head if not is_platform(line.text)]
+    # nor is a blog's name framed as the platform frames it (阿秀的手作生活 :: 痞客邦 ::)
+    # the headline's English version (bilingual pages) gives way to the headline
+    if any(re.search(f"[{HAN}]", line.text) for line in head):
+        head = [line for line in head if re.search(f"[{HAN}]", line.text)]
+    head = [line for line in head if not is_platform(line.text)
+            and not ("::" in line.text and (suffix := site_suffix.search(line.text)) and is_platform(suffix.group(1)))]
     if head:
         # the headline stands just above its byline; among the rest, the longest
         def above_byline(line: Line) -> bool:
@@ -707,8 +787,19 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         # a dash-led line is a subtitle (——X), not the headline, when another can be
         if any(not _DASH_LED.match(line.text) for line in head):
             head = [line for line in head if not _DASH_LED.match(line.text)]
-        # a headline is rarely under ten words' worth of characters; a name is
-        return max(head, key=lambda line: (line.letters >= 10, above_byline(line), line.letters, -line.index))
+        # a headline is rarely under ten words' worth of characters; a name is;
+        # one just above its byline beats a longer tagline further up (台積電股價再創新高)
+        best = max(head, key=lambda line: (above_byline(line) and line.letters >= SHORT_HEADLINE, line.letters >= 10,
+                                           above_byline(line), line.letters, -line.index))
+        above = lines[lines.index(best) - 1] if lines.index(best) else None
+        if above in head and _deck(best, above):
+            return above
+        return best
+    return _headline_below_lead(lines, threshold)
+
+
+def _headline_below_lead(lines: list, threshold: float):
+    """A short label next to a byline just after the lead (pages that print the lead first)."""
     body = [line for line in lines if line.zone != "head"]
     for position, line in enumerate(body[:4]):
         # a headline may end with a question and hold a comma; never a full stop
@@ -722,11 +813,29 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
     return None
 
 
+DECK_RATIO = 1.5  # a deck runs well past its headline
+PAGE_TITLE_SITE_CHARS = 10  # a site's name after its page's headline is short
+_PAGE_TITLE_BAR = re.compile(r"\s*(_|\s[|\-–—]\s)")
+SHORT_HEADLINE = 8  # a headline above its byline may be this short
+ENGLISH_HEADLINE_WORDS = 3  # a headline's English version is a phrase, not a name
+
+
+def _deck(line: Line, headline: Line) -> bool:
+    """A deck (standfirst) under the headline: clauses split by commas, much
+    longer than the headline above it, which has none (怡保老街区排水系统提升
+    over 州政府拨款五百万令吉，首阶段工程明年初展开，涵盖……)."""
+    return line.text.count("，") >= 2 and "，" not in headline.text and line.letters >= DECK_RATIO * headline.letters \
+        and not line.cues and not line.prose
+
+
 def _take_datelines(article: Article) -> None:
     """A credit at the start of the first paragraphs leaves the text for the
     byline; so does a second credit right after it (【X報訊】記者Y報道：)."""
     patterns = datelines()
+    headline = article.evidence.get("headline", (None,))[0]
     for position, (number, raw) in enumerate(article.body[:12]):
+        if number == headline:
+            continue  # a headline's tag (【打風消息】) is part of it, not a credit
         taken = False
         for pattern in patterns:
             stripped = raw.lstrip()

@@ -130,7 +130,8 @@ def _byline_rules():
     fields = sorted(
         [(rule["priority"], rule["name"], re.compile(rule["pattern"])) for rule in data["fields"]], key=lambda r: r[0]
     )
-    return data, fields, re.compile(data["date"]), re.compile(data["english_date"]), re.compile(data["date_label"])
+    return (data, fields, re.compile(data["date"]), re.compile(data["english_date"]), re.compile(data["date_label"]),
+            re.compile(data["update_date_label"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,7 +189,8 @@ def gregorian(text: str) -> str:
         return match.group(0) if month is None else f"{match.group(3)}年{month}月{match.group(2)}日"
 
     def from_day_first(match: re.Match) -> str:
-        day, month, year = match.groups()
+        day, *months, year = match.groups()
+        month = next(m for m in months if m)  # one separator's group: 05/11, 05-11, 05.11
         month = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
         return f"{year}年{month}月{int(day)}日"
 
@@ -214,7 +216,7 @@ def text_metadata(article: Article) -> dict:
     out (head and tail zones, paragraph-opening credits) and from labels above
     the headline (a site's name)."""
     from .clean import simplified
-    data, rules, date_re, english_re, label_re = _byline_rules()
+    data, rules, date_re, english_re, label_re, update_re = _byline_rules()
     not_names = set(data["not_names"])
     found: dict = {}
     # a byline as written, without its bullet or Markdown emphasis (*写于 …*)
@@ -233,6 +235,8 @@ def text_metadata(article: Article) -> dict:
                     group, value = "author", value[:3] if len(value) >= 5 else value[:2]
                 if simplified(value) in not_names or not value or _interface(value) or (group == "outlet" and _section_name(value)):
                     continue
+                if group == "outlet" and re.fullmatch(data["office"], simplified(value)):
+                    continue  # an office (社會處) issues for its institution
                 if group == "author" and re.search(data["staff_roles"], simplified(value)):
                     continue  # a role, not a name (置業新聞網記者)
                 # a platform's name gives way to any publisher the page names
@@ -240,9 +244,13 @@ def text_metadata(article: Article) -> dict:
                 rank = (priority + demoted, 0 if zone in ("head", "lead", "dateline") else 1, number)
                 if group not in found or rank < found[group][0]:
                     found[group] = (rank, value, f"line {number} ({name}): {text[:60]}")
-    # Dates: labelled first, then the head zone, then the tail; never the story's own.
+    # Dates: labelled first, then the head zone, then the tail; never the story's own
+    # sentences, though a line that is only a date among the paragraphs (under an
+    # editor's note) is the page's when nothing else dates it.
     for number, text, zone in bylines:
-        if zone == "body":
+        if re.search(data["calendar_line"], simplified(text)):
+            continue  # (a site's calendar prints today's date)
+        if zone == "body" and not re.fullmatch(data["date_only"], simplified(text)):
             continue
         plain = gregorian(simplified(text))
         for match in date_re.finditer(plain):
@@ -252,12 +260,20 @@ def text_metadata(article: Article) -> dict:
             if re.search(data["event_date_label"], plain[: match.start()]):
                 continue  # the date of something else the page names (上映日期：…)
             labelled = bool(label_re.search(plain[: match.start()]))
-            rank = (0 if labelled else 1, 0 if zone in ("head", "lead", "dateline") else 1, number)
+            # a page's last update is its date only when no other is stated
+            updated = bool(update_re.search(plain[: match.start()]))
+            rank = (3 if zone == "body" else 2 if updated else 0 if labelled else 1,
+                    0 if zone in ("head", "lead", "dateline") else 1, number)
             if "date" not in found or rank < found["date"][0]:
                 found["date"] = (rank, value, f"line {number} ({'labelled date' if labelled else zone + ' zone date'}): {text[:60]}")
+        for match in re.finditer(data["link_date"], text) if "://" in text else ():
+            value = _valid_date(*map(int, match.groups()))
+            rank = (1, 0 if zone in ("head", "lead", "dateline") else 1, number)
+            if value and ("date" not in found or rank < found["date"][0]):
+                found["date"] = (rank, value, f"line {number} (a date in the page's address): {text[:60]}")
         for match in english_re.finditer(text):
             value = _valid_date(int(match.group(3)), _MONTHS[match.group(1)[:3].lower()], int(match.group(2)))
-            rank = (1, 0 if zone == "head" else 1, number)
+            rank = (2 if update_re.search(text[: match.start()]) else 1, 0 if zone == "head" else 1, number)
             if value and ("date" not in found or rank < found["date"][0]):
                 found["date"] = (rank, value, f"line {number} ({zone} zone date): {text[:60]}")
     # a label is a name, never a button (查看原文); a blog's name loses its platform's (X :: 痞客邦 ::)
@@ -268,7 +284,9 @@ def text_metadata(article: Article) -> dict:
               and not _section_name(_site_name(text))]  # Android 手機: a category, not a name
     if "author" not in found:
         for number, text, where, _, role in labels:
-            if role == "author" and simplified(text) not in not_names:
+            # (a board's name above the headline, 心情板, is a place; a handle under it, 青石板, a name)
+            if role == "author" and simplified(text) not in not_names \
+                    and not (where == "before" and re.fullmatch(data["board"], simplified(text))):
                 found["author"] = ((9,), text, f"line {number} (name above a prompt to follow its author): {text}")
                 break
     if "outlet" not in found or found["outlet"][0][0] >= PLATFORM_RANK:
@@ -289,6 +307,15 @@ def text_metadata(article: Article) -> dict:
         desk = re.search(f"(?:{data['desk_words']})$", simplified(outlet))
         stem = outlet[: desk.start()] if desk and desk.start() >= 2 else None
         full = full or next((text for _, text, _, _, _ in labels if stem and text.startswith(stem) and text != outlet), None)
+        # a bureau named without its government, on the government's own site
+        if re.fullmatch(data["bureau"], simplified(outlet)):
+            full = full or next((text for _, text, _, _, _ in labels if simplified(text).endswith("政府")), None)
+        # an institution's short name by its level (市人社局) for its masthead in full
+        if re.match(f"(?:{data['government_level']})", simplified(outlet)) and len(outlet) >= 3:
+            government = "政府" in simplified(outlet)
+            full = full or next((text for _, text, _, _, _ in labels
+                                 if (text.endswith(outlet[-1]) or (government and simplified(text).endswith("政府")))
+                                 and outlet[0] in text and len(text) > len(outlet)), None)
         if full:
             found["outlet"] = (rank, full, source + f"; in full as the masthead prints it: {full}")
         # a paper's edition on the web names the paper
@@ -326,7 +353,8 @@ def _site_name(label: str) -> str:
     if english:
         label = english.group(1) or english.group(2)
     # 香港電台網站: the site of 香港電台
-    return re.sub(r"(?<=..)(網站|网站|官網|官网|官方網站|官方网站)$", "", label)
+    # (嘉南縣政府全球資訊網: the site of 嘉南縣政府, as Taiwan's government sites are named)
+    return re.sub(r"(?<=..)(網站|网站|官網|官网|官方網站|官方网站|全球資訊網|全球资讯网)$", "", label)
 
 
 def _section_name(value: str) -> bool:
@@ -397,6 +425,8 @@ _WORDS = re.compile(f"[{HAN}A-Za-z]")
 
 
 HEADING_CHARS = 20  # a section's heading is short
+BRACKET_HEADLINE_CHARS = 5  # a bracket's headline, not its label (【编者按】)
+_BRACKET_HEADLINE = re.compile(r"^【([^】]{2,30})】\s*\S")
 
 
 def _title_from_opening(article: Article) -> str:
@@ -412,6 +442,10 @@ def _title_from_opening(article: Article) -> str:
         lines = lines[next(i for i, line in enumerate(lines)
                            if is_prose(line, settings) or len(line) > HEADING_CHARS or line.startswith("# ")):]
     for text in (re.sub(r"^[#>\s]+", "", line) for line in lines):
+        # a post's own headline in brackets opening it: 【暴雨红色预警】市气象台……
+        bracketed = _BRACKET_HEADLINE.match(text)
+        if bracketed and len(_WORDS.findall(bracketed.group(1))) >= BRACKET_HEADLINE_CHARS:
+            return bracketed.group(1).strip()
         clauses = [c.strip() for c in re.split(f"([{_CLAUSE_END}])", text)]
         clause = clauses[0]
         # a clause that is only a date or a name ("2025年10月底") says too little: add the next

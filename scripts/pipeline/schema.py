@@ -64,6 +64,7 @@ SCHEMAS = {
         "platforms": listof(STRING), "platform_words": REGEX, "desk_words": REGEX, "staff_roles": REGEX,
         "date_label": REGEX, "date": REGEX, "english_date": REGEX, "write_up": REGEX,
         "roc_date": REGEX, "numeral_date": REGEX, "month_day_year": REGEX, "day_month_year": REGEX, "english_day_first": REGEX, "edition_words": REGEX, "event_date_label": REGEX,
+        "update_date_label": REGEX, "office": REGEX, "government_level": REGEX, "bureau": REGEX, "link_date": REGEX, "calendar_line": REGEX, "board": REGEX, "date_only": REGEX,
     }),
     "cards.yml": mapping({
         "size": listof(INT, minItems=2, maxItems=2),
@@ -90,7 +91,7 @@ SCHEMAS = {
         "protected": listof(REGEX),
         "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "post_number": REGEX, "thematic_break": REGEX,
         "section_words": listof(WORD),
-        "masthead": REGEX, "channel": REGEX, "app_name": REGEX, "about_heading": REGEX,
+        "masthead": REGEX, "channel": REGEX, "app_name": REGEX, "about_heading": REGEX, "share_headline": REGEX,
     }),
     "duplicates.yml": mapping({"same_body": NUMBER}),
     "glossary.yml": mapping({
