@@ -41,34 +41,34 @@ def test_dev_set_sizes(report):
     assert report["figures"]["after_w"]["seeds"] == 8
     assert report["figures"]["after_x"]["seeds"] == 8
     assert report["figures"]["after_y"]["seeds"] == 8
-    assert report["figures"]["after_z"]["seeds"] == 8
-    assert report["figures"]["after_za"]["seeds"] == 8
-    assert report["figures"]["after_zb"]["seeds"] == 8
-    assert report["figures"]["after_zc"]["seeds"] == 8
-    assert report["figures"]["after_zd"]["seeds"] == 8
-    assert report["figures"]["after_ze"]["seeds"] == 8
-    assert report["figures"]["after_zf"]["seeds"] == 8
-    assert report["figures"]["after_zg"]["seeds"] == 8
-    assert report["figures"]["after_zh"]["seeds"] == 8
-    assert report["figures"]["after_zi"]["seeds"] == 8
-    assert report["figures"]["after_zj"]["seeds"] == 8
-    assert report["figures"]["after_zk"]["seeds"] == 8
-    assert report["figures"]["after_zl"]["seeds"] == 8
-    assert report["figures"]["after_zn"]["seeds"] == 8
-    assert report["figures"]["after_zo"]["seeds"] == 8
-    assert report["figures"]["after_zp"]["seeds"] == 8
-    assert report["figures"]["after_zq"]["seeds"] == 8
-    assert report["figures"]["after_zr"]["seeds"] == 8
-    assert report["figures"]["after_zs"]["seeds"] == 8
-    assert report["figures"]["after_zt"]["seeds"] == 8
-    assert report["figures"]["after_zu"]["seeds"] == 8
-    assert report["figures"]["after_zv"]["seeds"] == 8
-    assert report["figures"]["after_zw"]["seeds"] == 8
-    assert report["figures"]["after_zx"]["seeds"] == 8
-    assert report["figures"]["after_zy"]["seeds"] == 8
+    assert report["figures"]["za"]["seeds"] == 8
+    assert report["figures"]["zb"]["seeds"] == 8
+    assert report["figures"]["zc"]["seeds"] == 8
+    assert report["figures"]["zd"]["seeds"] == 8
+    assert report["figures"]["ze"]["seeds"] == 8
+    assert report["figures"]["zf"]["seeds"] == 8
+    assert report["figures"]["zg"]["seeds"] == 8
+    assert report["figures"]["zh"]["seeds"] == 8
+    assert report["figures"]["zi"]["seeds"] == 8
+    assert report["figures"]["zj"]["seeds"] == 8
+    assert report["figures"]["zk"]["seeds"] == 8
+    assert report["figures"]["zl"]["seeds"] == 8
+    assert report["figures"]["zn"]["seeds"] == 8
+    assert report["figures"]["zo"]["seeds"] == 8
+    assert report["figures"]["zp"]["seeds"] == 8
+    assert report["figures"]["zq"]["seeds"] == 8
+    assert report["figures"]["zr"]["seeds"] == 8
+    assert report["figures"]["zs"]["seeds"] == 8
+    assert report["figures"]["zt"]["seeds"] == 8
+    assert report["figures"]["zu"]["seeds"] == 8
+    assert report["figures"]["zv"]["seeds"] == 8
+    assert report["figures"]["zw"]["seeds"] == 8
+    assert report["figures"]["zx"]["seeds"] == 8
+    assert report["figures"]["zy"]["seeds"] == 8
+    assert report["figures"]["zz"]["seeds"] == 8
 
 
-@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r", "after_s", "after_t", "after_u", "after_v", "after_w", "after_x", "after_z", "after_za", "after_zb", "after_zc", "after_zd", "after_ze", "after_zf", "after_zg", "after_zh", "after_zi", "after_zj", "after_zk", "after_zl", "after_zn", "after_zo", "after_zp", "after_zq", "after_zr", "after_zs", "after_zt", "after_zu", "after_zv", "after_zw", "after_zx", "after_zy"])
+@pytest.mark.parametrize("half", ["tuning", "held_out", "later", "last", "fresh", "after_e", "fresh_g", "after_g", "after_h", "after_i", "after_j", "after_k", "after_l", "after_m", "after_n", "after_o", "after_p", "after_q", "after_r", "after_s", "after_t", "after_u", "after_v", "after_w", "after_x", "za", "zb", "zc", "zd", "ze", "zf", "zg", "zh", "zi", "zj", "zk", "zl", "zn", "zo", "zp", "zq", "zr", "zs", "zt", "zu", "zv", "zw", "zx", "zy", "zz"])
 def test_floors(report, half):
     figures = report["figures"][half]
     n = figures["seeds"]
@@ -106,7 +106,7 @@ def test_a_batch_is_the_letters_before_the_first_digit():
 def test_batches_are_labelled_in_the_order_they_were_written():
     results = {name: {} for name in ("za01.txt", "b01.txt", "z02.txt", "a01.txt", "f01.txt", "e01.txt", "zb01.txt", "z01.txt")}
     labelled = articles.batches(results)
-    assert list(labelled) == ["tuning", "held_out", "fresh", "after_e", "after_f", "after_z", "after_za"]
+    assert list(labelled) == ["tuning", "held_out", "fresh", "after_e", "after_f", "za", "zb"]
     assert list(labelled["after_f"]) == ["z01.txt", "z02.txt"]
 
 

@@ -148,7 +148,9 @@ def summarise(results: dict) -> dict:
     return figures
 
 
-# the first batches' labels; every later batch is labelled after the one before it
+# the first batches' labels; every later one-letter batch is labelled after the
+# one before it, and a batch of two letters or more by its own name, so a batch
+# added out of order (zm after zn was written) moves no other label
 NAMED_BATCHES = {"a": "tuning", "b": "held_out", "c": "later", "d": "last", "e": "fresh", "g": "fresh_g"}
 
 
@@ -160,14 +162,14 @@ def batch_of(name: str) -> str:
 
 def batches(results: dict) -> dict:
     """The seeds' results per batch in the order the batches were written
-    (a .. z, then za, zb ..), each under its label: a named batch's name, else
-    after_<the batch before>."""
+    (a .. z, then za, zb ..), each under its label: a named batch's name,
+    after_<the batch before> for the other one-letter batches, else its own."""
     grouped: dict[str, dict] = {}
     for name in sorted(results, key=lambda n: (len(batch_of(n)), batch_of(n), n)):
         grouped.setdefault(batch_of(name), {})[name] = results[name]
     labelled, previous = {}, None
     for batch, seeds in grouped.items():
-        labelled[NAMED_BATCHES.get(batch) or f"after_{previous}"] = seeds
+        labelled[NAMED_BATCHES.get(batch) or (batch if len(batch) > 1 else f"after_{previous}")] = seeds
         previous = batch
     return labelled
 
