@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import conserve, duplicates, navigation, reports, termpages, write
 from .article import VARIANTS, Article, SeedError
-from .cache import SHARED, Cache
+from .cache import SHARED, Cache, packed
 from .fidelity import round_trip
 from .metadata import METADATA_FILE, load_metadata_file
 from .stages import process, slug_for  # noqa: F401  (the stage list lives in stages.py)
@@ -64,9 +64,11 @@ def conserved(article: Article, strict: bool = False) -> Article:
 def derive(article: Article) -> None:
     """Work out now what later steps derive from each article, so a rebuild
     from the cache only assembles it: the first mention of each term (term
-    pages), the ambiguity report and block count, what duplicates are compared by."""
+    pages), the opening sentence (lists of articles), the ambiguity report
+    and block count, what duplicates are compared by."""
     for variant in VARIANTS:
         termpages.first_mentions(article, variant)
+        navigation.opening_sentence_of(article, variant)
     ambiguity_report(article)
     reports.block_count(article)
     duplicates.body_digest(article)
@@ -85,7 +87,9 @@ def _processed(job: tuple) -> Article | SeedError:
     except SeedError as error:
         return error
     derive(article)
-    return article
+    # the building process reads little but what derive() worked out: the
+    # blocks and variants cross over as one pickle, unpickled there if read
+    return packed(article)
 
 
 def _process_all(jobs: list[tuple]) -> list[Article | SeedError]:

@@ -109,7 +109,7 @@ class Cache:
 
     def store(self, key: str, value, suffix: str = SUFFIX) -> None:
         if isinstance(value, Article):
-            value = _packed(value)
+            value = packed(value)
         write_atomic(self._file(key, suffix), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> list[str]:
@@ -122,11 +122,14 @@ class Cache:
         return stale
 
 
-def _packed(article: Article) -> Article:
-    """A copy of the article whose LAZY fields are one pickle (Article.__getattr__ unpacks it)."""
-    packed = copy.copy(article)
-    fields = {name: getattr(packed, name) for name in LAZY}  # an article loaded packed unpacks first
+def packed(article: Article) -> Article:
+    """A copy of the article whose LAZY fields are one pickle (Article.__getattr__
+    unpacks it); one still packed, none of them read since, keeps its pickle."""
+    copied = copy.copy(article)
+    if "packed" in copied.__dict__ and not any(name in copied.__dict__ for name in LAZY):
+        return copied
+    fields = {name: getattr(copied, name) for name in LAZY}  # an article packed and read since unpacks first
     for name in LAZY:
-        del packed.__dict__[name]
-    packed.__dict__["packed"] = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
-    return packed
+        del copied.__dict__[name]
+    copied.__dict__["packed"] = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
+    return copied
