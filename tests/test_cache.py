@@ -176,6 +176,21 @@ def test_a_rebuild_reads_no_block_and_an_entry_still_holds_them_all(seeds, tmp_p
         assert "packed" not in vars(article)
 
 
+def test_a_cold_build_reads_no_block_and_its_entries_hold_them_all(seeds, tmp_path):
+    """A built seed comes back to the building process packed, as from the
+    cache: its pages, the lists of articles (their opening sentences were
+    worked out with it) and the reports read none of its blocks; its entry,
+    stored from the pickle it came with, holds all of them."""
+    result = build(seeds, tmp_path / "docs", tmp_path / "reports", tmp_path / "cache")
+    assert result.articles and all("packed" in vars(article) for article in result.articles)
+    cache = Cache(tmp_path / "cache")
+    for article in result.articles:
+        stored = cache.load(cache.key(seeds / article.seed.path.name, None))
+        assert "packed" in vars(stored)
+        assert stored.blocks == article.blocks and stored.body == article.body and stored.variants == article.variants
+        assert article.variants[article.script] and "packed" not in vars(article)
+
+
 def test_an_article_loaded_packed_is_stored_again_whole(seeds, tmp_path):
     build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
     cache = Cache(tmp_path / "cache")

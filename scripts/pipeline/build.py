@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import conserve, duplicates, navigation, reports, termpages, write
 from .article import VARIANTS, Article, SeedError
-from .cache import SHARED, Cache
+from .cache import SHARED, Cache, packed, write_entry
 from .fidelity import round_trip
 from .metadata import METADATA_FILE, load_metadata_file
 from .stages import process, slug_for  # noqa: F401  (the stage list lives in stages.py)
@@ -64,9 +64,11 @@ def conserved(article: Article, strict: bool = False) -> Article:
 def derive(article: Article) -> None:
     """Work out now what later steps derive from each article, so a rebuild
     from the cache only assembles it: the first mention of each term (term
-    pages), the ambiguity report and block count, what duplicates are compared by."""
+    pages), the opening sentence (lists of articles), the ambiguity report
+    and block count, what duplicates are compared by."""
     for variant in VARIANTS:
         termpages.first_mentions(article, variant)
+        navigation.opening_sentence_of(article, variant)
     ambiguity_report(article)
     reports.block_count(article)
     duplicates.body_digest(article)
@@ -77,14 +79,20 @@ PARALLEL_FROM = 16  # seeds to build per process before one more process pays fo
 
 
 def _processed(job: tuple) -> Article | SeedError:
-    """One seed through the stages, the conservation check and derive(); a
-    seed that cannot be built comes back as its error."""
-    path, entry, strict = job
+    """One seed through the stages, the conservation check and derive(), and
+    its cache entry stored (where the job names one); a seed that cannot be
+    built comes back as its error."""
+    path, entry, strict, entry_file = job
     try:
         article = conserved(process(path, entry), strict)
     except SeedError as error:
         return error
     derive(article)
+    # the building process reads little but what derive() worked out: the
+    # blocks and variants cross over as one pickle, unpickled there if read
+    article = packed(article)
+    if entry_file is not None:
+        write_entry(entry_file, article)
     return article
 
 
@@ -110,10 +118,8 @@ def _built_all(paths: list[Path], entries: dict, cache: Cache | None, strict: bo
         if article is not None:
             outcomes[path] = article
     todo = [path for path in paths if path not in outcomes]
-    for path, outcome in zip(todo, _process_all([(path, entries.get(path.name), strict) for path in todo])):
-        outcomes[path] = outcome
-        if cache is not None and isinstance(outcome, Article):
-            cache.store(keys[path], outcome)
+    jobs = [(path, entries.get(path.name), strict, cache.entry(keys[path]) if cache is not None else None) for path in todo]
+    outcomes.update(zip(todo, _process_all(jobs)))
     return [(path, outcomes[path], keys.get(path, "")) for path in paths]
 
 

@@ -8,7 +8,8 @@ of the same articles assembles nothing.
 key    the stamp, the strict setting, the seed's name and bytes, and its
        seeds/metadata.yml entry
 load   the article stored under a key, or None (missing or damaged: rebuilt)
-store  an article under its key, written whole
+store  an article under its key, written whole (a seed built on another core:
+       by that process, write_entry)
 prune  entries no build of this run asked for
 named  the key of a value derived from several articles (stored with SHARED):
        the pairs of bodies compared, the site-wide pages
@@ -108,9 +109,11 @@ class Cache:
         return self._file(key, suffix).is_file()
 
     def store(self, key: str, value, suffix: str = SUFFIX) -> None:
-        if isinstance(value, Article):
-            value = _packed(value)
-        write_atomic(self._file(key, suffix), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_entry(self.entry(key, suffix), value)
+
+    def entry(self, key: str, suffix: str = SUFFIX) -> Path:
+        """The file of an entry this build stores, or has another process store (write_entry)."""
+        return self._file(key, suffix)
 
     def prune(self) -> list[str]:
         """Remove the entries this build did not use; returns their names."""
@@ -122,11 +125,21 @@ class Cache:
         return stale
 
 
-def _packed(article: Article) -> Article:
-    """A copy of the article whose LAZY fields are one pickle (Article.__getattr__ unpacks it)."""
-    packed = copy.copy(article)
-    fields = {name: getattr(packed, name) for name in LAZY}  # an article loaded packed unpacks first
+def write_entry(path: Path, value) -> None:
+    """Store a value (an article packed) in the entry file Cache.entry() named."""
+    if isinstance(value, Article):
+        value = packed(value)
+    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def packed(article: Article) -> Article:
+    """A copy of the article whose LAZY fields are one pickle (Article.__getattr__
+    unpacks it); one still packed, none of them read since, keeps its pickle."""
+    copied = copy.copy(article)
+    if "packed" in copied.__dict__ and not any(name in copied.__dict__ for name in LAZY):
+        return copied
+    fields = {name: getattr(copied, name) for name in LAZY}  # an article packed and read since unpacks first
     for name in LAZY:
-        del packed.__dict__[name]
-    packed.__dict__["packed"] = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
-    return packed
+        del copied.__dict__[name]
+    copied.__dict__["packed"] = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
+    return copied

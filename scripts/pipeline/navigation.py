@@ -129,13 +129,18 @@ def opening_sentence(blocks: list[Block]) -> str:
     return clip(text[start:end].strip(), settings()["opening_chars"])
 
 
+def opening_sentence_of(article: Article, variant: str) -> str:
+    """opening_sentence() of a variant, worked out once with the article (build.derive)."""
+    return article.derive(f"opening sentence {variant}", lambda: opening_sentence(article.variants[variant]))
+
+
 def article_item(article: Article, variant: str, strings: dict, root: str) -> str:
     """An article in a list: its title (the link), outlet and date, and its
     opening sentence; `root` leads from the listing page to docs/<variant>/."""
     meta = article.variant_meta[variant]
     byline = " · ".join([render.escape(meta.get("outlet") or strings["outlet_unknown"]), meta.get("date") or strings["date_unknown"]])
     lines = [f"- [{render.escape(meta['title'])}]({root}{article_path(article)})", f"  {byline}"]
-    opening = opening_sentence(article.variants[variant])
+    opening = opening_sentence_of(article, variant)
     if opening:
         lines.append("  " + render.escape_line_start(render.escape(opening)))
     return "  \n".join(lines)
