@@ -402,7 +402,8 @@ def clean(article: Article) -> None:
         if line.rule != "timeline" or line.score < threshold:
             continue
         for item in lines[i + 1:]:
-            if item.protected or not cfg["timestamp"].match(item.plain):
+            # (a chapter's name is a title: a sentence with a full stop is the article's)
+            if item.protected or not cfg["timestamp"].match(item.plain) or "。" in item.text:
                 break
             item.score = max(item.score, threshold)
             item.rule = "timeline"

@@ -111,6 +111,7 @@ SCHEMAS = {
         "default_traditional_region": {"enum": ["TW", "HK"]},
         "hk_min_score": NUMBER,
         "also_traditional": STRING,
+        "credit_name": REGEX,
         "standard_in_region": dictof(STRING),
     }),
     "site.yml": mapping({
