@@ -873,7 +873,8 @@ def test_a_stock_quote_widget_between_paragraphs_is_chrome():
 
 @pytest.mark.parametrize("caption", ["新館外觀以清水模打造，入口設有大片落地窗。記者陳怡如／攝影",
                                      "志工在河堤旁撿拾垃圾。圖／環保局提供",
-                                     "游客在古镇的石桥上拍照留念。图片来源：县文旅局"])
+                                     "游客在古镇的石桥上拍照留念。图片来源：县文旅局",
+                                     "救援人员在山路上清理落石。攝：江城通訊社"])
 def test_a_caption_closed_by_its_credit_goes_between_paragraphs(caption):
     article = make_article([PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
     clean(article)
