@@ -852,3 +852,66 @@ def test_a_product_card_between_paragraphs_leaves():
     clean(article)
     assert kept(article)[1:] == PARAGRAPHS
     assert removed(article)["江川折疊收納箱"] == "price"
+
+
+def test_a_threads_replies_after_the_opening_post_are_chrome():
+    replies = ["山城阿明", "沙发", "发表于 2025-10-08 19:02 | 只看该作者", "写得很实在，收藏了，回头慢慢看。",
+               "小周", "3楼", "发表于 2025-10-09 07:45 | 只看该作者", "同意楼主说的第二点，我家当时也是这样处理的。"]
+    article = make_article(["楼主", "发表于 2025-10-08 18:30 | 只看该作者", *PARAGRAPHS, *replies])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article)["山城阿明"] == "comments"
+
+
+def test_a_stock_quote_widget_between_paragraphs_is_chrome():
+    quotes = ["相关个股", "2417 华邦精工 86.4 ▲1.2 (+1.41%)", "8046 远东光电 312 ▼5.5 (-1.73%)"]
+    article = make_article([PARAGRAPHS[0], *quotes, *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article)[quotes[1]] == "quote"
+
+
+@pytest.mark.parametrize("caption", ["新館外觀以清水模打造，入口設有大片落地窗。記者陳怡如／攝影",
+                                     "志工在河堤旁撿拾垃圾。圖／環保局提供",
+                                     "游客在古镇的石桥上拍照留念。图片来源：县文旅局",
+                                     "救援人员在山路上清理落石。攝：江城通訊社"])
+def test_a_caption_closed_by_its_credit_goes_between_paragraphs(caption):
+    article = make_article([PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article)[caption] == "caption"
+
+
+def test_a_newsletter_box_share_row_and_community_rules_are_chrome():
+    tail = ["订阅晨读早报，工作日每天一封，十分钟看完", "输入你的邮箱", "分享这篇文章", "LinkedIn",
+            "留言前請先詳閱本站的討論區規則：請保持理性，不得人身攻擊。"]
+    article = make_article([*PARAGRAPHS, *tail, "这三个城市的共同点是什么？"])
+    clean(article)
+    assert PARAGRAPHS == kept(article)[:3]
+    assert set(tail) <= set(removed(article))
+
+
+def test_numbered_contents_entries_go_and_their_headings_stay():
+    article = make_article(["目录", "1. 为什么要换", "2. 换了以后", "为什么要换", PARAGRAPHS[0], "换了以后", *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == ["为什么要换", PARAGRAPHS[0], "换了以后", *PARAGRAPHS[1:]]
+    assert removed(article)["2. 换了以后"] == "contents"
+
+
+def test_a_chapter_timeline_under_its_heading_is_chrome_and_times_elsewhere_stay():
+    chapters = ["本集时间轴", "00:00 开场", "12:40 为什么要搬到乡下", "1:02:15 听众来信"]
+    article = make_article([*PARAGRAPHS, *chapters, "07:30 的早班车总是挤满了学生，我们只好改搭下一班。"])
+    clean(article)
+    assert set(chapters) <= set(removed(article))
+    assert kept(article)[-1].startswith("07:30")
+
+
+def test_a_question_and_answer_page_titles_the_question_and_credits_the_answerer():
+    article = make_article(["问答社区", "首页", "数码", "旧手机还值得修吗？", "电池鼓包了，换电池和换新机哪个划算？",
+                            "写回答", "查看全部 58 个回答", "老陈修机", "维修店店主", *PARAGRAPHS,
+                            "发布于 2025-10-30 21:14・IP 属地广东", "更多回答", "手机进水后第一时间该做什么？"])
+    clean(article)
+    assert article.evidence["headline"][1] == "旧手机还值得修吗？"
+    # (the headline leaves with the metadata stage; the question's description stays)
+    assert kept(article) == ["旧手机还值得修吗？", "电池鼓包了，换电池和换新机哪个划算？", *PARAGRAPHS]
+    assert ("老陈修机" in [text for _, text, *_ in article.evidence["labels"]])

@@ -1198,3 +1198,31 @@ def test_reporters_in_brackets_on_a_line_of_their_own():
     article = from_lines(["江城新闻网", "某地新闻标题在这里出现", "2025-11-05 10:00", "（记者 李明）", *PARAGRAPHS])
     assert article.meta["author"] == "李明"
     assert body_text(article).startswith(PARAGRAPHS[0])
+
+
+def test_a_podcasts_host_is_its_author():
+    article = from_lines(["午後咖啡館", "EP37｜在家工作三年後，我們還想回辦公室嗎？", "2025-10-12 ・ 41:05", "主持人：小魚",
+                          "這一集我們聊聊在家工作三年的心得，以及大家最常遇到的困擾。", "後半段也回答了幾位聽眾的來信，謝謝大家的分享。"])
+    assert article.meta["author"] == "小魚"
+
+
+def test_a_company_in_a_copyright_line_gives_way_to_its_blogs_name():
+    article = from_lines(["青木科技工程部落格", "文章", "我們如何把日誌系統搬上雲端", "林子晴 · 2025 年 10 月 3 日",
+                          "去年我們的日誌量成長了三倍，舊的機器已經撐不住了。", "搬遷花了兩個月，過程中也踩了不少坑。",
+                          "© 2025 青木科技股份有限公司"])
+    assert article.meta["outlet"] == "青木科技工程部落格"
+
+
+def test_a_question_and_answer_page_dates_and_credits_the_answer():
+    article = from_lines(["问答社区", "首页", "数码", "旧手机还值得修吗？", "写回答", "查看全部 58 个回答", "老陈修机", "维修店店主",
+                          "先说结论：电池鼓包换电池就行，主板坏了才考虑换新机。", "我开店十几年，见过太多花冤枉钱的顾客，所以写下来给大家参考。",
+                          "发布于 2025-10-30 21:14・IP 属地广东", "更多回答", "手机进水后第一时间该做什么？"])
+    assert (article.meta["title"], article.meta["date"], article.meta["author"]) == ("旧手机还值得修吗？", "2025-10-30", "老陈修机")
+
+
+def test_a_reviews_meal_date_and_the_reviewers_level_name_no_one():
+    article = from_lines(["食記網", "香港", "灣仔 日本菜", "灣仔新開壽司店 午市套餐抵食", "大胃阿晴", "等級3", "2025-10-20",
+                          "今日同同事去食午飯，呢間壽司店開咗冇耐，午市套餐一百蚊有找。", "魚生幾新鮮，飯都捏得唔錯，下次會再嚟。",
+                          "用餐日期 2025-10-17", "讚好 8"])
+    assert (article.meta["date"], article.meta["author"]) == ("2025-10-20", "大胃阿晴")
+    assert article.meta.get("outlet") == "食記網"

@@ -143,3 +143,11 @@ def test_a_taiwan_standard_form_is_no_stray_character():
     from pipeline.script import _traditional_line
     line = "勞動部提醒，雇主不得因員工未出勤而扣薪。"
     assert _traditional_line(line, "TW") == (line, [])
+
+
+def test_a_name_on_its_credit_line_keeps_its_characters_on_a_converted_page():
+    # 郁 and 于 are names' characters; the leftovers (这, 并) mark the page as converted
+    article = seed_article("採訪：王郁青\n這篇文章的后續并沒有說明。\n記者／余于真")
+    script_stage(article)
+    assert article.body[0][1] == "採訪：王郁青" and article.body[2][1] == "記者／余于真"
+    assert article.body[1][1] == "這篇文章的後續並沒有說明。"

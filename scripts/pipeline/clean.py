@@ -122,6 +122,8 @@ def config():
         "site_suffix": _compile(data["site_suffix"], "chrome.yml site_suffix"),
         "follow_person": _compile(data["follow_person"], "chrome.yml follow_person"),
         "post_number": _compile(data["post_number"], "chrome.yml post_number"),
+        "reply_floor": _compile(data["reply_floor"], "chrome.yml reply_floor"),
+        "timestamp": _compile(data["timestamp"], "chrome.yml timestamp"),
         "signature": _compile(data["signature"], "chrome.yml signature"),
         "share_headline": _compile(data["share_headline"], "chrome.yml share_headline"),
         "features": {},  # line text -> _text_features, filled as lines are seen
@@ -245,8 +247,15 @@ def _score(line: Line, weights: dict) -> None:
 
 
 _BULLET = re.compile(r"^[-*+•·]\s+")
+_ENTRY_NUMBER = re.compile(r"^\d{1,2}\s*[.、．)]\s*")
 _SECTION_FIRST = re.compile(r"^(\S{1,8})\s*[|｜]\s*")
 _SENTENCE_STOP = re.compile(r"[。]\s*[”’」』）)]*$")
+
+
+def _listed_headline(line: Line, settings: dict) -> bool:
+    """A headline in a list of other pages: one clause or a question, no full stop."""
+    return not line.protected and not line.cues and "。" not in line.text \
+        and len(_WORDS.findall(line.text)) <= settings["headline_chars"] and line.text[-1] not in "。；;"
 
 
 def _short_label(line: Line) -> bool:
@@ -326,6 +335,23 @@ def clean(article: Article) -> None:
             line.titled = True
             line.evidence.append("a short question next to a byline: a headline")
 
+    # A question-and-answer page: the question above the count of its answers
+    # (查看全部 N 个回答) is the headline, however long its description; the
+    # answerer's name and one-line profile under the count are the answer's byline.
+    answerer = []
+    count = next((i for i, line in enumerate(lines) if any(name == "answer_count" for name, _ in line.cues)), None)
+    if count is not None:
+        # (the first question: a description under it may end with one too)
+        question = next((line for line in lines[:count] if not line.cues and line.text[-1] in "？?"
+                         and "。" not in line.text and len(_WORDS.findall(line.text)) <= settings["long_chars"]), None)
+        if question is not None:
+            question.prose, question.titled = False, True
+            question.evidence.append(f"the question above the count of its answers on line {lines[count].number}")
+        for line in lines[count + 1: count + 3]:
+            if line.cues or line.protected or line.prose or len(line.text) > settings["headline_chars"] or "。" in line.text:
+                break
+            answerer.append(line)
+
     for line in lines:
         if not line.cues and not line.protected and _menu(line.plain, cfg["sections"]):
             line.cues.append(("navigation", line.text))
@@ -348,19 +374,40 @@ def clean(article: Article) -> None:
         line.protected = line.protected or line.number in kept_as_text
         _score(line, weights)
 
+    for at, line in enumerate(answerer):
+        line.score, line.rule = max(line.score, threshold), "byline"
+        line.evidence.append("the answerer's " + ("profile" if at else "name") + " under the count of answers")
+    if answerer:
+        article.evidence.setdefault("labels", []).append((answerer[0].number, answerer[0].text, "after", False, "author"))
+
     # A table of contents: the short lines under its heading are its entries;
     # the headings they repeat further down are the article's own and stay.
+    # (entries may be numbered where the headings are not: 1. X above X)
     contents = set()
     for i, line in enumerate(lines):
         if line.rule != "contents" or line.score < threshold:
             continue
         for item in lines[i + 1:]:
-            if not _short_label(item) or item.score >= threshold or item.plain in contents:
+            entry = _ENTRY_NUMBER.sub("", item.plain)
+            numbered = entry != item.plain and not item.prose and not item.cues and len(item.text) <= 40
+            if not (_short_label(item) or numbered) or item.score >= threshold or entry in contents:
                 break
             item.score = threshold
             item.rule = "contents"
             item.evidence.append(f"an entry of the contents under line {line.number}")
-            contents.add(item.plain)
+            contents.add(entry)
+
+    # A chapter list (本集時間軸): the timestamped lines under its heading are its entries.
+    for i, line in enumerate(lines):
+        if line.rule != "timeline" or line.score < threshold:
+            continue
+        for item in lines[i + 1:]:
+            # (a chapter's name is a title: a sentence with a full stop is the article's)
+            if item.protected or not cfg["timestamp"].match(item.plain) or "。" in item.text:
+                break
+            item.score = max(item.score, threshold)
+            item.rule = "timeline"
+            item.evidence.append(f"a chapter of the list under line {line.number}")
 
     seen: dict[str, int] = {}
     for line in lines:
@@ -556,7 +603,7 @@ def clean(article: Article) -> None:
         if line.rule != "related" or line.score < threshold:
             continue
         for item in lines[i + 1:]:
-            if not _short_label(item) or item.score >= threshold or item is headline:
+            if not (_short_label(item) or _listed_headline(item, settings)) or item.score >= threshold or item is headline:
                 break
             item.score = max(item.score, threshold)
             item.rule = "related"
@@ -575,6 +622,15 @@ def clean(article: Article) -> None:
     # to the page's end) and a box about the writer or the company (the lines
     # under its heading up to the next chrome line), however much a remark or a
     # bio reads as a sentence.
+    # A thread's replies: a poster's name above a reply's floor (沙发, 2楼) and
+    # its time, after the opening post, opens them as a comments heading does.
+    for i, line in enumerate(lines[1:-1], start=1):
+        if anchors and i > first and cfg["reply_floor"].fullmatch(line.plain) and _short_label(lines[i - 1]) \
+                and any(name in ("date_line", "byline") for name, _ in lines[i + 1].cues):
+            poster = lines[i - 1]
+            poster.score, poster.rule = max(poster.score, threshold), "comments"
+            poster.evidence.append(f"a reply's poster above its floor on line {line.number}")
+            break
     for rule, to_the_end in (("comments", True), ("author_box", False)):
         opening = next((i for i, line in enumerate(lines) if line.rule == rule and line.score >= threshold
                         and anchors and i > first), None)

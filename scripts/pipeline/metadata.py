@@ -250,12 +250,13 @@ def text_metadata(article: Article) -> dict:
     for number, text, zone in bylines:
         if re.search(data["calendar_line"], simplified(text)):
             continue  # (a site's calendar prints today's date)
-        if zone == "body" and not re.fullmatch(data["date_only"], simplified(text)):
-            continue
+        # (among them, a chrome line labelled as the post's time, 发布于 <date>, dates
+        # the page too: a question-and-answer page's answer ends with it)
+        among_paragraphs = zone == "body" and not re.fullmatch(data["date_only"], simplified(text))
         plain = gregorian(simplified(text))
         for match in date_re.finditer(plain):
             value = _valid_date(*map(int, match.groups()))
-            if not value:
+            if not value or (among_paragraphs and not label_re.search(plain[: match.start()])):
                 continue
             if re.search(data["event_date_label"], plain[: match.start()]):
                 continue  # the date of something else the page names (上映日期：…)
@@ -266,6 +267,8 @@ def text_metadata(article: Article) -> dict:
                     0 if zone in ("head", "lead", "dateline") else 1, number)
             if "date" not in found or rank < found["date"][0]:
                 found["date"] = (rank, value, f"line {number} ({'labelled date' if labelled else zone + ' zone date'}): {text[:60]}")
+        if among_paragraphs:
+            continue
         for match in re.finditer(data["link_date"], text) if "://" in text else ():
             value = _valid_date(*map(int, match.groups()))
             rank = (1, 0 if zone in ("head", "lead", "dateline") else 1, number)

@@ -89,7 +89,7 @@ SCHEMAS = {
         }, optional=("max_chars", "patterns", "words", "word_patterns", "sure", "legal", "raw"), closed=True)),
         "inline": listof(RULE), "credit_fragments": listof(STRING),
         "protected": listof(REGEX),
-        "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "post_number": REGEX, "thematic_break": REGEX,
+        "references": REGEX, "site_suffix": REGEX, "follow_person": REGEX, "post_number": REGEX, "reply_floor": REGEX, "timestamp": REGEX, "thematic_break": REGEX,
         "section_words": listof(WORD),
         "masthead": REGEX, "channel": REGEX, "app_name": REGEX, "about_heading": REGEX, "share_headline": REGEX,
     }),
@@ -111,6 +111,7 @@ SCHEMAS = {
         "default_traditional_region": {"enum": ["TW", "HK"]},
         "hk_min_score": NUMBER,
         "also_traditional": STRING,
+        "credit_name": REGEX,
         "standard_in_region": dictof(STRING),
     }),
     "site.yml": mapping({

@@ -132,6 +132,7 @@ def script_stage(article: Article) -> None:
     article.region = region
     article.evidence["region"] = evidence
     converted_page = article.script == HANT and has_stray("\n".join(line for _, line in article.body), region)
+    credit_name = re.compile(load_data("script.yml")["credit_name"])
     body = []
     for number, line in article.body:
         for match in _PINYIN.finditer(line):
@@ -139,7 +140,8 @@ def script_stage(article: Article) -> None:
                 article.removed.append(Removal(number, match.group(0), "pinyin-gloss", "reading in brackets after a Han character"))
         line = _PINYIN.sub(lambda m: "" if _TONE.search(m.group(1)) else m.group(0), line)
         if article.script == HANT:
-            converted, changes = _traditional_line(line, region, converted_page)
+            # (a person's name keeps its characters: 林郁庭 is no leftover)
+            converted, changes = _traditional_line(line, region, converted_page and not credit_name.match(line.strip()))
             for before, after in changes:
                 article.changes.append((number, before, after, "stray Simplified character in a Traditional text"))
             line = converted
