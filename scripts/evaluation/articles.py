@@ -25,7 +25,8 @@ local news, gadgets, health, travel and lifestyle pages from mainland, Taiwan,
 Hong Kong, Singapore and Malaysian outlets: comments sections, author boxes,
 day-first dates, print kickers and subtitles, product cards, press release
 boilerplate, bylines in many forms) were each written and measured before any
-rule saw them. zn* to zz* stress titles and dates (page titles with the site's name or section, kickers, decks, summaries
+rule saw them. zn* to zz* stress titles and dates (page titles with the
+site's name or section, kickers, decks, summaries
 and English versions beside the headline, taglines, hot lists, headlines with
 a question, an exclamation or a full stop; updated beside published dates,
 民國, lunar and weekday forms, time zones, relative times, a site's calendar,
