@@ -121,6 +121,17 @@ def test_related_list_items_go_with_their_heading():
     assert all(removed(article)[item] == "related" for item in items)
 
 
+@pytest.mark.parametrize("heading, items", [
+    ("大家都在看", ["河堤步道明年春天全線開放", "老街夜市週末試辦行人徒步區"]),
+    ("你还可以阅读：", ["社区菜园第二期开始报名"]),
+])
+def test_a_what_others_read_box_goes_with_its_items(heading, items):
+    article = make_article([*PARAGRAPHS, heading, *items])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert all(removed(article)[item] == "related" for item in [heading, *items])
+
+
 def test_captions_of_missing_pictures_go_even_between_paragraphs():
     captions = ["▲新款電動機車今日在台北亮相。（圖／記者林怡君攝）", "图为男子100米决赛现场。新华社记者 刘洋 摄", "图1"]
     article = make_article([PARAGRAPHS[0], captions[0], PARAGRAPHS[1], captions[1], captions[2], PARAGRAPHS[2]])
