@@ -760,6 +760,13 @@ def test_a_division_slash_reads_as_a_slash():
     assert clean_module.simplified("記者陳怡君∕台南報導") == "记者陈怡君/台南报导"
 
 
+def test_the_bar_radical_reads_as_a_bar_and_its_credits_leave_the_page():
+    assert clean_module.simplified("編輯丨林小舟") == "编辑｜林小舟"
+    article = make_article(["撰文丨河畔跑者", "編輯丨林小舟", *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+
+
 def test_an_opening_question_above_a_section_heading_stays_a_sentence():
     opening = "周末去哪里走走，才能避开人潮？"
     article = make_article(["城市生活", "登录 注册", opening, "一、郊野公园", *PARAGRAPHS])

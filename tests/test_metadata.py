@@ -833,6 +833,13 @@ def test_a_reporter_s_place_after_a_division_slash_is_no_outlet():
     assert article.meta["outlet"] == "海港日報"
 
 
+def test_credits_with_the_bar_radical_name_the_writer_and_leave_the_page():
+    # 丨 printed as the bar between a credit's label and its name
+    article = from_lines(["撰文丨河畔跑者", "編輯丨林小舟", "（資料圖片）", *PARAGRAPHS])
+    assert article.meta["author"] == "河畔跑者"
+    assert article.meta.get("title") != "撰文丨河畔跑者"
+
+
 def test_a_staff_credit_names_no_author_and_an_update_label_no_outlet():
     article = from_lines(["晨曦地產網", "東區新盤下周開售 首批六十伙", "撰文：晨曦地產網記者", "2025年10月20日 12:00",
                           *PARAGRAPHS, "本页最后更新于 2025年10月20日"])
