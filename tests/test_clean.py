@@ -345,6 +345,13 @@ def test_page_title_with_site_name():
     assert removed(article)["新能源车企交付量回升_网易科技"] == "repeated"
 
 
+def test_a_video_page_title_with_a_box_drawing_bar_before_the_channel_and_its_date():
+    # video sites print the channel after a box-drawing bar │, often with the air date
+    article = make_article(["河濱自行車道週末湧人潮 攤商樂開懷│晨光新聞 20240512", "晨光新聞 | 2024/05/12 10:20:00", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "河濱自行車道週末湧人潮 攤商樂開懷"
+
+
 def test_headline_naming_a_social_network_is_not_a_share_prompt():
     article = make_article(["Facebook 母公司宣布重组人工智能部门", "2025-10-23", *PARAGRAPHS])
     clean(article)
