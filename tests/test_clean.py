@@ -40,6 +40,8 @@ HEAD_CHROME = [
     ("阅读量：12,386", "counter"),
     ("阅读时长约 6 分钟", "counter"),
     ("瀏覽人次：1,532", "counter"),
+    # an episode line on a video page, items joined by a katakana dot
+    ("5月3日 第88集・觀看次數：1024", "counter"),
     ("味道 5 環境 3 服務 4 衞生 4 抵食 5", "fields"),
     ("人均消費：$58", "fields"),
     ("廣告", "advert"),
