@@ -42,6 +42,8 @@ HEAD_CHROME = [
     ("瀏覽人次：1,532", "counter"),
     # an episode line on a video page, items joined by a katakana dot
     ("5月3日 第88集・觀看次數：1024", "counter"),
+    # a journal issue named by its year
+    ("灣區經貿評論 2024年3期", "byline"),
     ("味道 5 環境 3 服務 4 衞生 4 抵食 5", "fields"),
     ("人均消費：$58", "fields"),
     ("廣告", "advert"),
