@@ -255,6 +255,8 @@ def from_lines(lines, entry=None, name="sample.txt"):
     # Taiwan's 民國 years and dates in Chinese numerals
     # the day first, as Hong Kong, Singapore and Malaysia write it
     ("05/11/2025 14:32", "2025-11-05"),
+    # dotted, as European-hosted sites print the day first
+    ("05.11.2025  14:32", "2025-11-05"),
     ("5 November 2025", "2025-11-05"),
     ("Published on 5 Nov 2025", "2025-11-05"),
     ("By 阿傑 2025年11月5日 下午 3:40", "2025-11-05"),
@@ -516,6 +518,10 @@ def test_chinese_number(text, number):
     # a Gregorian date, a price range, a count stay as they are
     ("2025年10月23日", "2025年10月23日"),
     ("价格在114.5-10.2之间", "价格在114.5-10.2之间"),
+    # a day-first dotted date is rewritten; a year-first one and a version number stay
+    ("05.11.2025", "2025年11月5日"),
+    ("2025.11.05", "2025.11.05"),
+    ("版本 1.2.3", "版本 1.2.3"),
     ("共114人参加", "共114人参加"),
 ])
 def test_gregorian(text, rewritten):

@@ -188,7 +188,7 @@ def gregorian(text: str) -> str:
         return match.group(0) if month is None else f"{match.group(3)}年{month}月{match.group(2)}日"
 
     def from_day_first(match: re.Match) -> str:
-        day, month, year = match.groups()
+        day, month, year = (g for g in match.groups() if g not in ("/", "."))
         month = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
         return f"{year}年{month}月{int(day)}日"
 
