@@ -371,6 +371,9 @@ def test_labelled_date_beats_an_earlier_one():
     # the name before the role; a print paper's box before the credit
     (["李明/文　陈刚/图"], None, "李明"),
     (["□本报记者 王丽 通讯员 张强"], None, "王丽"),
+    # the paper and its web edition before the reporter, after a writer's label
+    (["作者 | 江城日报·江城网记者 杨晓"], "江城日报·江城网", "杨晓"),
+    (["作者：江城日报记者 杨晓"], "江城日报", "杨晓"),
     # two writers: the first is credited
     (["作者：陳怡如、林佳慧（發稿時間：2025/11/05 10:00）"], None, "陳怡如"),
     (["By 阿傑 2025年11月5日 下午 3:40"], None, "阿傑"),
