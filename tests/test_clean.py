@@ -44,6 +44,8 @@ HEAD_CHROME = [
     ("5月3日 第88集・觀看次數：1024", "counter"),
     # a journal issue named by its year
     ("灣區經貿評論 2024年3期", "byline"),
+    # a video page's heading over the clip's description
+    ("影片簡介", "interface"),
     ("味道 5 環境 3 服務 4 衞生 4 抵食 5", "fields"),
     ("人均消費：$58", "fields"),
     ("廣告", "advert"),
