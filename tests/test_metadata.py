@@ -385,8 +385,10 @@ def test_labelled_date_beats_an_earlier_one():
     # the holder after the copyright's words; a magazine's issue with its name in brackets
     (["本文章版權屬消費者委員會所有，如欲轉載，請先取得書面同意。"], "消費者委員會", None),
     (["《選擇》月刊第589期"], "選擇", None),
-    # a journal mirror names the issue by its year: 某刊 2024年3期
-    (["2025-11-04 林晚晴", "灣區經貿評論 2024年3期"], "灣區經貿評論", None),
+    # a journal mirror names the issue by its year (某刊 2024年3期) and runs the
+    # date (and time) into the writer's name
+    (["2025-11-04林晚晴", "灣區經貿評論 2024年3期"], "灣區經貿評論", "林晚晴"),
+    (["2025-11-04 00:00:00周若水"], None, "周若水"),
     # an English name before the next role on one line
     (["文字：Amy Chen　攝影：林志明　編輯：黃小芸"], None, "Amy Chen"),
     # a publishing company named in English holds the copyright; it names no outlet
