@@ -130,6 +130,7 @@ def test_related_list_items_go_with_their_heading():
 @pytest.mark.parametrize("heading, items", [
     ("大家都在看", ["河堤步道明年春天全線開放", "老街夜市週末試辦行人徒步區"]),
     ("你还可以阅读：", ["社区菜园第二期开始报名"]),
+    ("新闻推荐", ["河口湿地公园下月试开放", "旧城区改造第二批项目公示"]),
 ])
 def test_a_what_others_read_box_goes_with_its_items(heading, items):
     article = make_article([*PARAGRAPHS, heading, *items])
