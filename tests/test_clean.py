@@ -40,6 +40,12 @@ HEAD_CHROME = [
     ("阅读量：12,386", "counter"),
     ("阅读时长约 6 分钟", "counter"),
     ("瀏覽人次：1,532", "counter"),
+    # an episode line on a video page, items joined by a katakana dot
+    ("5月3日 第88集・觀看次數：1024", "counter"),
+    # a journal issue named by its year
+    ("灣區經貿評論 2024年3期", "byline"),
+    # a video page's heading over the clip's description
+    ("影片簡介", "interface"),
     ("味道 5 環境 3 服務 4 衞生 4 抵食 5", "fields"),
     ("人均消費：$58", "fields"),
     ("廣告", "advert"),
@@ -119,6 +125,18 @@ def test_related_list_items_go_with_their_heading():
     clean(article)
     assert kept(article) == PARAGRAPHS
     assert all(removed(article)[item] == "related" for item in items)
+
+
+@pytest.mark.parametrize("heading, items", [
+    ("大家都在看", ["河堤步道明年春天全線開放", "老街夜市週末試辦行人徒步區"]),
+    ("你还可以阅读：", ["社区菜园第二期开始报名"]),
+    ("新闻推荐", ["河口湿地公园下月试开放", "旧城区改造第二批项目公示"]),
+])
+def test_a_what_others_read_box_goes_with_its_items(heading, items):
+    article = make_article([*PARAGRAPHS, heading, *items])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert all(removed(article)[item] == "related" for item in [heading, *items])
 
 
 def test_captions_of_missing_pictures_go_even_between_paragraphs():
@@ -332,6 +350,13 @@ def test_page_title_with_site_name():
     clean(article)
     assert article.evidence["headline"][1] == "新能源车企交付量回升"
     assert removed(article)["新能源车企交付量回升_网易科技"] == "repeated"
+
+
+def test_a_video_page_title_with_a_box_drawing_bar_before_the_channel_and_its_date():
+    # video sites print the channel after a box-drawing bar │, often with the air date
+    article = make_article(["河濱自行車道週末湧人潮 攤商樂開懷│晨光新聞 20240512", "晨光新聞 | 2024/05/12 10:20:00", *PARAGRAPHS])
+    clean(article)
+    assert article.evidence["headline"][1] == "河濱自行車道週末湧人潮 攤商樂開懷"
 
 
 def test_headline_naming_a_social_network_is_not_a_share_prompt():
@@ -747,6 +772,13 @@ def test_a_media_contact_and_the_name_under_it_leave_the_tail():
 
 def test_a_division_slash_reads_as_a_slash():
     assert clean_module.simplified("記者陳怡君∕台南報導") == "记者陈怡君/台南报导"
+
+
+def test_the_bar_radical_reads_as_a_bar_and_its_credits_leave_the_page():
+    assert clean_module.simplified("編輯丨林小舟") == "编辑｜林小舟"
+    article = make_article(["撰文丨河畔跑者", "編輯丨林小舟", *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
 
 
 def test_an_opening_question_above_a_section_heading_stays_a_sentence():

@@ -40,7 +40,7 @@ BROKEN = [
      "english_date: x\nwrite_up: x\nroc_date: x\nnumeral_date: x\nmonth_day_year: x\nday_month_year: x\nenglish_day_first: x\nedition_words: x\nevent_date_label: x\nupdate_date_label: x\noffice: x\ngovernment_level: x\nbureau: x\nlink_date: x\ncalendar_line: x\nboard: x\ndate_only: x\nplatforms: []\nplatform_words: x\ndesk_words: x\nstaff_roles: x\n",
      ["bylines.yml", "datelines[0]", "expected a regular expression"]),
     ("script.yml", "shared_characters: 著\nregion_cues: {HK: {}, TW: {}}\ndefault_traditional_region: CN\n"
-     "hk_min_score: 3\nalso_traditional: 里\nstandard_in_region: {}\n",
+     "hk_min_score: 3\nalso_traditional: 里\nstandard_in_region: {}\ncredit_name: x\n",
      ["script.yml", "default_traditional_region", "expected one of TW, HK, got a string"]),
     ("site.yml", "- a list\n", ["site.yml", "(top level)", "expected a mapping, got a list"]),
 ]

@@ -255,6 +255,8 @@ def from_lines(lines, entry=None, name="sample.txt"):
     # Taiwan's 民國 years and dates in Chinese numerals
     # the day first, as Hong Kong, Singapore and Malaysia write it
     ("05/11/2025 14:32", "2025-11-05"),
+    # dotted, as European-hosted sites print the day first
+    ("05.11.2025  14:32", "2025-11-05"),
     ("5 November 2025", "2025-11-05"),
     ("05-11-2025 16:20", "2025-11-05"),
     ("05.11.2025", "2025-11-05"),
@@ -387,6 +389,9 @@ def test_labelled_date_beats_an_earlier_one():
     # the name before the role; a print paper's box before the credit
     (["李明/文　陈刚/图"], None, "李明"),
     (["□本报记者 王丽 通讯员 张强"], None, "王丽"),
+    # the paper and its web edition before the reporter, after a writer's label
+    (["作者 | 江城日报·江城网记者 杨晓"], "江城日报·江城网", "杨晓"),
+    (["作者：江城日报记者 杨晓"], "江城日报", "杨晓"),
     # two writers: the first is credited
     (["作者：陳怡如、林佳慧（發稿時間：2025/11/05 10:00）"], None, "陳怡如"),
     (["By 阿傑 2025年11月5日 下午 3:40"], None, "阿傑"),
@@ -398,6 +403,10 @@ def test_labelled_date_beats_an_earlier_one():
     # the holder after the copyright's words; a magazine's issue with its name in brackets
     (["本文章版權屬消費者委員會所有，如欲轉載，請先取得書面同意。"], "消費者委員會", None),
     (["《選擇》月刊第589期"], "選擇", None),
+    # a journal mirror names the issue by its year (某刊 2024年3期) and runs the
+    # date (and time) into the writer's name
+    (["2025-11-04林晚晴", "灣區經貿評論 2024年3期"], "灣區經貿評論", "林晚晴"),
+    (["2025-11-04 00:00:00周若水"], None, "周若水"),
     # an English name before the next role on one line
     (["文字：Amy Chen　攝影：林志明　編輯：黃小芸"], None, "Amy Chen"),
     # a publishing company named in English holds the copyright; it names no outlet
@@ -532,6 +541,10 @@ def test_chinese_number(text, number):
     # a Gregorian date, a price range, a count stay as they are
     ("2025年10月23日", "2025年10月23日"),
     ("价格在114.5-10.2之间", "价格在114.5-10.2之间"),
+    # a day-first dotted date is rewritten; a year-first one and a version number stay
+    ("05.11.2025", "2025年11月5日"),
+    ("2025.11.05", "2025.11.05"),
+    ("版本 1.2.3", "版本 1.2.3"),
     ("共114人参加", "共114人参加"),
 ])
 def test_gregorian(text, rewritten):
@@ -849,6 +862,13 @@ def test_a_reporter_s_place_after_a_division_slash_is_no_outlet():
     article = from_lines(["海港日報", "台南運河夜間點燈 延長到年底", "記者陳怡君∕台南報導", "2025-10-21 09:00", *PARAGRAPHS])
     assert article.meta["author"] == "陳怡君"
     assert article.meta["outlet"] == "海港日報"
+
+
+def test_credits_with_the_bar_radical_name_the_writer_and_leave_the_page():
+    # 丨 printed as the bar between a credit's label and its name
+    article = from_lines(["撰文丨河畔跑者", "編輯丨林小舟", "（資料圖片）", *PARAGRAPHS])
+    assert article.meta["author"] == "河畔跑者"
+    assert article.meta.get("title") != "撰文丨河畔跑者"
 
 
 def test_a_staff_credit_names_no_author_and_an_update_label_no_outlet():

@@ -24,18 +24,19 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = ("{{", "#", ">", "!", "[", "<", "-", "*", "|", "`")
 
 
-# signs drawn like a slash that some sites print in bylines (記者X∕苗栗報導)
-_SLASHES = str.maketrans({"∕": "/", "⁄": "/"})
+# signs drawn like a slash or a bar that some sites print in bylines
+# (記者X∕苗栗報導; 文丨X, the radical 丨 as the bar on WeChat-style credits)
+_LOOKALIKES = str.maketrans({"∕": "/", "⁄": "/", "丨": "｜"})
 
 
 @functools.lru_cache(maxsize=65536)
 def simplified(text: str) -> str:
     """The text in Simplified characters, position for position (cues are
-    written once, in Simplified), slash-like signs read as a slash; the text
+    written once, in Simplified), slash- and bar-like signs read as a slash or bar; the text
     itself when a conversion would change its length. Memoised: every cue
     and stage asks again for the same line."""
     converted = _T2S.convert(text)
-    return (converted if len(converted) == len(text) else text).translate(_SLASHES)
+    return (converted if len(converted) == len(text) else text).translate(_LOOKALIKES)
 
 
 @dataclass
