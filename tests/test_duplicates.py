@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.build import build
 
 BODY = [
@@ -59,11 +61,14 @@ def test_half_the_same_is_not_a_duplicate(tmp_path):
     assert len(result.articles) == 2 and result.duplicates == []
 
 
-def test_the_size_shortcut_finds_what_comparing_every_pair_finds():
-    """publish_once skips pairs whose sizes alone rule a match out; on bodies
+@pytest.mark.parametrize("few", [0, 1000])
+def test_the_shortcuts_find_what_comparing_every_pair_finds(monkeypatch, few):
+    """publish_once skips pairs whose sizes alone rule a match out, and (with
+    many new bodies) pairs sharing none of a body's rarest passages; on bodies
     of many sizes and overlaps it decides as comparing every pair would."""
     import random
 
+    from pipeline import duplicates
     from pipeline.article import Article, Seed
     from pipeline.config import load_data
     from pipeline.duplicates import publish_once, shingles, similarity
@@ -80,6 +85,7 @@ def test_the_size_shortcut_finds_what_comparing_every_pair_finds():
         articles.append(Article(seed=Seed(path=Path(f"seed{k:02d}.txt"), raw=b""), slug=f"seed{k:02d}",
                                 body=[(n, line) for n, line in enumerate(body, 1)], meta={"outlet": f"报{k}"}))
     threshold = float(load_data("duplicates.yml")["same_body"])
+    monkeypatch.setattr(duplicates, "FEW_NEW_BODIES", few)
     kept, expected = [], []
     for index, article in enumerate(articles):
         match = next((other for other in kept if similarity(shingles(article), shingles(articles[other])) >= threshold), None)
@@ -125,3 +131,25 @@ def test_pairs_compared_by_an_earlier_build_are_not_compared_again(tmp_path, mon
     compared.clear()
     assert outcome(edited, Cache(tmp_path)) == expected
     assert 0 < len(compared) <= len(expected[0])  # the edited body against the published ones, no other pair
+
+
+def test_many_new_bodies_are_compared_as_bit_strings_of_their_shared_passages(monkeypatch):
+    """A cold build compares bodies by their shared passages' bits, not as sets,
+    and finds the same shares: a repost with a line added is still found."""
+    from pipeline import duplicates
+    from pipeline.article import Article, Seed
+
+    compared = []
+    original = duplicates.similarity
+    monkeypatch.setattr(duplicates, "similarity", lambda a, b: compared.append(1) or original(a, b))
+    bodies = [[f"第{k}篇文章讲的是第{k}个城市的交通和天气，内容各不相同，编号{k * 7919}。", *BODY[k % 2:]] for k in range(20)]
+    bodies.append(bodies[3] + ["（转载）"])
+    articles = [Article(seed=Seed(path=Path(f"seed{k:02d}.txt"), raw=b""), slug=f"seed{k:02d}",
+                        body=[(n, line) for n, line in enumerate(body, 1)], meta={"outlet": f"报{k}"})
+                for k, body in enumerate(bodies)]
+    sets = [duplicates.shingles(article) for article in articles]
+    bits = duplicates.shared_bits(sets)
+    assert all((bits[a] & bits[b]).bit_count() == len(sets[a] & sets[b]) for a in range(21) for b in range(21) if a != b)
+    published, found = duplicates.publish_once(articles)
+    assert compared == []
+    assert ("seed20", "seed03.txt") in [(d.slug, d.kept) for d in found]
