@@ -1246,3 +1246,40 @@ def test_a_reviews_meal_date_and_the_reviewers_level_name_no_one():
                           "用餐日期 2025-10-17", "讚好 8"])
     assert (article.meta["date"], article.meta["author"]) == ("2025-10-20", "大胃阿晴")
     assert article.meta.get("outlet") == "食記網"
+
+
+def test_a_byline_with_a_section_editor_and_time_is_no_headline():
+    article = from_lines(["解读:家用路由器为什么越用越慢", "", "数码 | 编辑: 林小文 2024-03-08 09:30:00 转载 返回原文", "",
+                          *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"]) == ("解读:家用路由器为什么越用越慢", "2024-03-08")
+
+
+def test_a_two_character_headline_above_a_byline_naming_the_writer():
+    article = from_lines(["归途", "2024-01-15 00:00:00周小川", "城市观察 2024年2期", *PARAGRAPHS])
+    assert article.meta["title"] == "归途"
+
+
+def test_a_speakers_label_is_no_headline_and_a_short_headline_is():
+    article = from_lines(["首页> 社会> 正文", "看,街坊新貌", "江城晚报 2024-05-06 07:20 大字",
+                          "河口社区三号楼居民李阿姨:", *PARAGRAPHS])
+    assert article.meta["title"] == "看,街坊新貌"
+    assert "河口社区三号楼居民李阿姨:" in body_text(article)
+
+
+def test_a_quoted_print_headline_over_its_subtitle():
+    article = from_lines(["当前位置:晚报电子版", "“咱们街上有群好邻居”", "修剪绿篱、清理小广告、陪老人聊天,他们样样都做",
+                          "• 2024年04月06日 作者:", "• 【PDF版】", *PARAGRAPHS])
+    assert article.meta["title"] == "“咱们街上有群好邻居”"
+    assert article.meta.get("outlet") is None
+    assert "修剪绿篱、清理小广告、陪老人聊天,他们样样都做" in body_text(article)
+
+
+@pytest.mark.parametrize("headline", [
+    # a headline longer than a short label, with a colon inside (a group's name and its words)
+    "兩名社區記者被拘 涉撰文揭地方官員違規 新聞自由組織:凸顯對在地報道的打壓",
+    # a headline with a comma and a question opening the page
+    "城市水患之謎①老城區率先亮起紅燈,多少排水口早已堵塞?",
+])
+def test_a_long_headline_opening_the_page_is_the_title(headline):
+    article = from_lines([headline, *PARAGRAPHS])
+    assert article.meta["title"] == headline
