@@ -115,6 +115,9 @@ TAIL_CHROME = [
     ("（6張）", "caption"),
     ("听全文", "interface"),
     ("3 下一篇", "navigation"),
+    # a writing platform's plea for claps and their count
+    ("覺得有幫助嗎？給作者一點掌聲吧", "support_prompt"),
+    ("拍手 57", "counter"),
 ]
 
 
@@ -994,3 +997,11 @@ def test_one_weak_cue_alone_between_paragraphs_stays():
     article = make_article([PARAGRAPHS[0], heading, *PARAGRAPHS[1:]])
     clean(article)
     assert heading in kept(article)
+
+
+def test_a_list_entrys_excerpt_cut_with_an_ellipsis_goes_with_the_list():
+    entry = ["河口湿地公园下月试开放", "11月2日,记者从市园林部门获悉,河口湿地公园一期工程已完成验收,预计下月..."]
+    article = make_article([*PARAGRAPHS, "新闻推荐", *entry])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert all(removed(article)[line] == "related" for line in entry)

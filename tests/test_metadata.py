@@ -1283,3 +1283,23 @@ def test_a_quoted_print_headline_over_its_subtitle():
 def test_a_long_headline_opening_the_page_is_the_title(headline):
     article = from_lines([headline, *PARAGRAPHS])
     assert article.meta["title"] == headline
+
+
+def test_a_papers_news_mark_with_the_day_names_the_reporter():
+    article = from_lines(["老街骑楼修缮完工", "2024年04月06日", "本报4月5日讯(见习记者 周小川) " + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["author"] == "周小川"
+
+
+def test_a_cover_pictures_source_names_no_outlet():
+    article = from_lines(["科讯", "社区团购平台完成新一轮融资，下沉市场订单翻倍", "文｜林小文", "2025-11-22 10:03",
+                          "封面来源｜企业官网", *PARAGRAPHS])
+    assert article.meta.get("outlet") != "企业官网"
+
+
+def test_a_share_button_before_the_headline_leaves_the_title():
+    article = from_lines(["分享 | 城市内涝预警体系建设探讨", "发布于 2024-06-01 09:30", "本文选自《城市规划研究》2024年第3期",
+                          "作者:", "王明远,李思琪,陈晓东,赵一鸣,刘子涵", *PARAGRAPHS])
+    assert article.meta["title"] == "城市内涝预警体系建设探讨"
+    # a list of the paper's authors is no outlet
+    assert article.meta.get("outlet") != "王明远,李思琪,陈晓东,赵一鸣,刘子涵"
+    assert "本文选自《城市规划研究》2024年第3期" not in body_text(article)

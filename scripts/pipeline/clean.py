@@ -472,6 +472,9 @@ def clean(article: Article) -> None:
         headline.evidence.append("headline")
         title = headline.text
         elsewhere = [line.plain for line in lines if line is not headline and (line.zone != "body" or line.score >= threshold)]
+        # a share button printed before the headline (分享 | <headline>) is no part of it
+        if (button := _BAR_PREFIX.match(title)) and cfg["share_headline"].match(simplified(button.group(1))):
+            title = button.group(2)
         while suffix := cfg["site_suffix"].search(title):
             # a page's <title>: the headline plus the site's name (and its
             # section): a name that looks like an outlet's or a section's, or
@@ -567,7 +570,9 @@ def clean(article: Article) -> None:
             # a section names no one, nor does a post's number (1楼), nor a menu's
             # item after the first (知乎 / 首页 / 会员: the site's name opens its menu)
             menu_item = i > 0 and _menu_word(lines[i - 1].plain) and _menu_word(plain) and not cfg["masthead"].search(plain)
-            if tokens and not all(_section(t, cfg["sections"]) for t in tokens) and not cfg["post_number"].fullmatch(plain):
+            # (a list of names, X，Y，Z，W, is a paper's authors, never an outlet)
+            if tokens and not all(_section(t, cfg["sections"]) for t in tokens) and not cfg["post_number"].fullmatch(plain) \
+                    and not _NAME_LIST.fullmatch(plain):
                 at = lines.index(line)
                 # a name followed by "follow him" is the author's, not the outlet's; so is a
                 # person's name (two or three characters) just above the date
@@ -604,7 +609,10 @@ def clean(article: Article) -> None:
         if line.rule not in ("related", "read_next") or line.score < threshold:
             continue
         for item in lines[i + 1:]:
-            if not (_short_label(item) or _listed_headline(item, settings)) or item.score >= threshold or item is headline:
+            # (an entry's excerpt, cut short with an ellipsis, belongs to the list too)
+            excerpt = item.text.rstrip().endswith(("...", "…")) and not item.protected
+            if not (_short_label(item) or _listed_headline(item, settings) or excerpt) or item.score >= threshold \
+                    or item is headline:
                 break
             item.score = max(item.score, threshold)
             item.rule = "related"
@@ -936,6 +944,7 @@ def _headline_below_lead(lines: list, threshold: float):
 
 DECK_RATIO = 1.5  # a deck runs well past its headline
 PAGE_TITLE_SITE_CHARS = 10  # a site's name after its page's headline is short
+_BAR_PREFIX = re.compile(r"^([^|｜]{1,12}?)\s+[|｜]\s+(\S.*)$")
 _PAGE_TITLE_BAR = re.compile(r"\s*(_|\s[|\-–—]\s)")
 SHORT_HEADLINE = 8  # a headline above its byline may be this short
 ENGLISH_HEADLINE_WORDS = 3  # a headline's English version is a phrase, not a name
