@@ -1005,3 +1005,27 @@ def test_a_list_entrys_excerpt_cut_with_an_ellipsis_goes_with_the_list():
     clean(article)
     assert kept(article) == PARAGRAPHS
     assert all(removed(article)[line] == "related" for line in entry)
+
+
+def test_a_pull_quote_repeating_the_paragraph_above_goes():
+    quote = "「路再遠，只要每天走一點，總會走到。」"
+    paragraph = "一位參與修步道的志工笑說，大家常互相打氣：" + quote
+    article = make_article([PARAGRAPHS[0], paragraph, quote, *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == [PARAGRAPHS[0], paragraph, *PARAGRAPHS[1:]]
+    assert removed(article)[quote] == "repeated"
+
+
+def test_a_quotation_on_its_own_line_stays_when_nothing_above_says_it():
+    quote = "「路再遠，只要每天走一點，總會走到。」"
+    article = make_article([PARAGRAPHS[0], quote, *PARAGRAPHS[1:]])
+    clean(article)
+    assert quote in kept(article)
+
+
+def test_a_key_points_box_goes_with_its_entries():
+    entries = ["河堤步道明年春天全線開放", "夜間照明改用節能燈具，電費省三成"]
+    article = make_article(["河堤步道改造完工", "文／林小文", "2025-11-05 10:00", "重點一覽", *entries, *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == ["河堤步道改造完工", *PARAGRAPHS]  # (the headline leaves at the metadata stage)
+    assert all(removed(article)[line] == "related" for line in ["重點一覽", *entries])

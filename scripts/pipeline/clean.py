@@ -422,6 +422,15 @@ def clean(article: Article) -> None:
             line.evidence.append(f"repeats line {seen[key]}")
         seen.setdefault(key, line.number)
 
+    # A pull quote: a line that is only a quotation printed again from the
+    # paragraph above it (他說：「X」 over 「X」), set large between paragraphs.
+    for above, line in zip(lines, lines[1:]):
+        quoted = _QUOTED_LINE.fullmatch(line.text.strip())
+        if quoted and len(quoted.group(1)) >= PULL_QUOTE_CHARS and quoted.group(1) in above.text and line.score < threshold:
+            line.score += weights["repeated"]
+            line.rule = "repeated"
+            line.evidence.append(f"a pull quote repeating line {above.number}")
+
     # Captions of pictures the scraper did not keep: a dated short line between paragraphs.
     for i, line in enumerate(lines):
         if line.zone == "body" and not line.cues and not line.protected and _YEAR_CAPTION.match(line.text):
@@ -944,6 +953,8 @@ def _headline_below_lead(lines: list, threshold: float):
 
 DECK_RATIO = 1.5  # a deck runs well past its headline
 PAGE_TITLE_SITE_CHARS = 10  # a site's name after its page's headline is short
+PULL_QUOTE_CHARS = 8  # a pull quote is a sentence, not a word in quotes
+_QUOTED_LINE = re.compile(r"[「“『]([^「」“”『』]+)[」”』]")
 _BAR_PREFIX = re.compile(r"^([^|｜]{1,12}?)\s+[|｜]\s+(\S.*)$")
 _PAGE_TITLE_BAR = re.compile(r"\s*(_|\s[|\-–—]\s)")
 SHORT_HEADLINE = 8  # a headline above its byline may be this short
