@@ -1275,13 +1275,16 @@ def test_a_quoted_print_headline_over_its_subtitle():
 
 
 @pytest.mark.parametrize("headline", [
-    # a headline longer than a short label, with a colon inside (a group's name and its words)
-    "兩名社區記者被拘 涉撰文揭地方官員違規 新聞自由組織:凸顯對在地報道的打壓",
+    # a headline longer than a short label, with a colon after a group named for reporters
+    "兩名社區獨立記者被拘 涉撰文揭發地方官員違規 國際記者聯會：凸顯對在地報道的打壓",
     # a headline with a comma and a question opening the page
     "城市水患之謎①老城區率先亮起紅燈,多少排水口早已堵塞?",
 ])
 def test_a_long_headline_opening_the_page_is_the_title(headline):
     article = from_lines([headline, *PARAGRAPHS])
+    assert article.meta["title"] == headline
+    # (also as a page's title, the site's name after a bar)
+    article = from_lines([headline + "｜江城新聞", *PARAGRAPHS])
     assert article.meta["title"] == headline
 
 

@@ -923,8 +923,7 @@ def _opening_headline(lines: list, threshold: float):
     first, following = rest[0], rest[1]
     text = first.text.rstrip()
     if first.cues or first.protected or "。" in text or first.letters > OPENING_HEADLINE_CHARS \
-            or text.endswith(tuple("。；;：:，,、")) or text.startswith(_MARKUP) or not following.prose \
-            or following.letters < first.letters:
+            or text.endswith(tuple("。；;：:，,、")) or text.startswith(_MARKUP) or not following.prose:
         return None
     if (first.zone == "head" and not _short_label(first)) or (text.endswith(tuple("？?！!")) and len(re.findall("[，,；;]", text)) <= 1):
         return first
