@@ -1029,3 +1029,11 @@ def test_a_key_points_box_goes_with_its_entries():
     clean(article)
     assert kept(article) == ["河堤步道改造完工", *PARAGRAPHS]  # (the headline leaves at the metadata stage)
     assert all(removed(article)[line] == "related" for line in ["重點一覽", *entries])
+
+
+def test_the_writers_name_again_after_the_article_opens_the_bio_box():
+    bio = "住在海邊小鎮的插畫家，喜歡畫貓，也寫一些散步的故事。"
+    article = make_article(["小鎮的第一場雨", "阿青", "追蹤", "2025/11/22", *PARAGRAPHS, "收藏", "阿青", bio])
+    clean(article)
+    assert bio not in kept(article)
+    assert removed(article)[bio] == "author_box"

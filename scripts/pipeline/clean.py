@@ -649,6 +649,15 @@ def clean(article: Article) -> None:
             poster.score, poster.rule = max(poster.score, threshold), "comments"
             poster.evidence.append(f"a reply's poster above its floor on line {line.number}")
             break
+    # A box about the writer without a heading: the writer's name from the
+    # byline printed again after the article, under its buttons, above the bio.
+    named = {line.plain for line in lines if line.zone == "head" and line is not headline and _short_label(line)}
+    for i, line in enumerate(lines[1:-1], start=1):
+        if anchors and i > first and line.plain in named and line.score < threshold and _short_label(line) \
+                and lines[i - 1].score >= threshold and lines[i + 1].score < threshold:
+            line.score, line.rule = threshold, "author_box"
+            line.evidence.append("the writer's name from the byline again, over the bio")
+            break
     for rule, to_the_end in (("comments", True), ("author_box", False)):
         opening = next((i for i, line in enumerate(lines) if line.rule == rule and line.score >= threshold
                         and anchors and i > first), None)
