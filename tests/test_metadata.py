@@ -1306,3 +1306,10 @@ def test_a_share_button_before_the_headline_leaves_the_title():
     # a list of the paper's authors is no outlet
     assert article.meta.get("outlet") != "王明远,李思琪,陈晓东,赵一鸣,刘子涵"
     assert "本文选自《城市规划研究》2024年第3期" not in body_text(article)
+
+
+def test_a_video_pages_crew_with_the_role_run_into_the_name():
+    article = from_lines(["11月5日 第88集・觀看次數:1024", "老街的新生意", "影片敘述", PARAGRAPHS[0], "文字周小川", "攝影林大同",
+                          "分享影片"])
+    assert article.meta["author"] == "周小川"
+    assert "攝影林大同" not in body_text(article)
