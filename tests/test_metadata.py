@@ -1313,3 +1313,9 @@ def test_a_video_pages_crew_with_the_role_run_into_the_name():
                           "分享影片"])
     assert article.meta["author"] == "周小川"
     assert "攝影林大同" not in body_text(article)
+
+
+def test_a_paper_selected_from_a_journal_names_the_journal():
+    article = from_lines(["城市内涝预警体系建设探讨", "发布于 2024-06-01 09:30", "本文选自规划学会会刊《城市规划研究》2024年第3期",
+                          *PARAGRAPHS])
+    assert article.meta["outlet"] == "城市规划研究"
