@@ -53,6 +53,13 @@ HEAD_CHROME = [
     ("2025/10/23 10:32", "byline"),
     ("記者林怡君／台北報導", "byline"),
     ("文｜刘洋", "credit"),
+    # a search box's placeholder, a platform's badge under the account, a section's link
+    ("Hi, what are you looking for?", "english_interface"),
+    ("优质美食领域创作者", "account_badge"),
+    ("街道新闻>>", "navigation"),
+    ("4 上一篇 放大 缩小 默认", "navigation"),
+    # a section, the editor and the time on one line
+    ("数码 | 编辑：林小文 2024-03-08 09:30:00 转载", "byline"),
 ]
 TAIL_CHROME = [
     ("责任编辑：李娜", "credit"),
@@ -99,6 +106,18 @@ TAIL_CHROME = [
     ("以上内容仅供了解，不能代替医生诊断。", "reprint"),
     ("投推荐票", "interface"),
     ("阅读 2.4k", "counter"),
+    # a further-reading lead-in carrying the other page's headline, a prompt to tell one's story
+    ("你还可以阅读：【周末去哪儿！】城郊三条步道一次看完，秋天走最舒服！", "read_next"),
+    ("你家附近也有这样的小店吗？最后找到了没有？来说说看吧！", "comment_form"),
+    # a link to the print file, a messaging app's channel, a gallery's count of pictures
+    ("• 【PDF版】", "download"),
+    ("加入河口晚報WhatsApp頻道，第一時間掌握最新消息！", "channel_prompt"),
+    ("（6張）", "caption"),
+    ("听全文", "interface"),
+    ("3 下一篇", "navigation"),
+    # a writing platform's plea for claps and their count
+    ("覺得有幫助嗎？給作者一點掌聲吧", "support_prompt"),
+    ("拍手 57", "counter"),
 ]
 
 
@@ -136,7 +155,9 @@ def test_a_what_others_read_box_goes_with_its_items(heading, items):
     article = make_article([*PARAGRAPHS, heading, *items])
     clean(article)
     assert kept(article) == PARAGRAPHS
-    assert all(removed(article)[item] == "related" for item in [heading, *items])
+    # (a lead-in naming the next page on its own line is read_next's; its items are the list's)
+    assert removed(article)[heading] in ("related", "read_next")
+    assert all(removed(article)[item] == "related" for item in items)
 
 
 def test_captions_of_missing_pictures_go_even_between_paragraphs():
@@ -947,3 +968,72 @@ def test_a_question_and_answer_page_titles_the_question_and_credits_the_answerer
     # (the headline leaves with the metadata stage; the question's description stays)
     assert kept(article) == ["旧手机还值得修吗？", "电池鼓包了，换电池和换新机哪个划算？", *PARAGRAPHS]
     assert ("老陈修机" in [text for _, text, *_ in article.evidence["labels"]])
+
+
+def test_a_caption_credited_to_a_picture_source_in_brackets_goes():
+    caption = "河堤步道入口新設了無障礙坡道。（圖片來源／示意圖庫）"
+    article = make_article([PARAGRAPHS[0], caption, *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert removed(article)[caption] == "caption"
+
+
+@pytest.mark.parametrize("block", [
+    # an app's lottery prompt and its two buttons between paragraphs
+    ["不用抽 不用搶 打開APP看新聞 天天有獎", "點我下載APP", "按我看活動辦法"],
+    # a statement above the page's buttons, an app prompt between them and a list
+    ["作者声明：内容仅供参考", "举报", "百度APP内打开"],
+])
+def test_chrome_cues_standing_together_between_paragraphs_go(block):
+    article = make_article([PARAGRAPHS[0], *block, *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert set(block) <= set(removed(article))
+
+
+def test_one_weak_cue_alone_between_paragraphs_stays():
+    # a short heading that mentions an app, standing alone between paragraphs, is the text's
+    heading = "打开APP之后"
+    article = make_article([PARAGRAPHS[0], heading, *PARAGRAPHS[1:]])
+    clean(article)
+    assert heading in kept(article)
+
+
+def test_a_list_entrys_excerpt_cut_with_an_ellipsis_goes_with_the_list():
+    entry = ["河口湿地公园下月试开放", "11月2日,记者从市园林部门获悉,河口湿地公园一期工程已完成验收,预计下月..."]
+    article = make_article([*PARAGRAPHS, "新闻推荐", *entry])
+    clean(article)
+    assert kept(article) == PARAGRAPHS
+    assert all(removed(article)[line] == "related" for line in entry)
+
+
+def test_a_pull_quote_repeating_the_paragraph_above_goes():
+    quote = "「路再遠，只要每天走一點，總會走到。」"
+    paragraph = "一位參與修步道的志工笑說，大家常互相打氣：" + quote
+    article = make_article([PARAGRAPHS[0], paragraph, quote, *PARAGRAPHS[1:]])
+    clean(article)
+    assert kept(article) == [PARAGRAPHS[0], paragraph, *PARAGRAPHS[1:]]
+    assert removed(article)[quote] == "repeated"
+
+
+def test_a_quotation_on_its_own_line_stays_when_nothing_above_says_it():
+    quote = "「路再遠，只要每天走一點，總會走到。」"
+    article = make_article([PARAGRAPHS[0], quote, *PARAGRAPHS[1:]])
+    clean(article)
+    assert quote in kept(article)
+
+
+def test_a_key_points_box_goes_with_its_entries():
+    entries = ["河堤步道明年春天全線開放", "夜間照明改用節能燈具，電費省三成"]
+    article = make_article(["河堤步道改造完工", "文／林小文", "2025-11-05 10:00", "重點一覽", *entries, *PARAGRAPHS])
+    clean(article)
+    assert kept(article) == ["河堤步道改造完工", *PARAGRAPHS]  # (the headline leaves at the metadata stage)
+    assert all(removed(article)[line] == "related" for line in ["重點一覽", *entries])
+
+
+def test_the_writers_name_again_after_the_article_opens_the_bio_box():
+    bio = "住在海邊小鎮的插畫家，喜歡畫貓，也寫一些散步的故事。"
+    article = make_article(["小鎮的第一場雨", "阿青", "追蹤", "2025/11/22", *PARAGRAPHS, "收藏", "阿青", bio])
+    clean(article)
+    assert bio not in kept(article)
+    assert removed(article)[bio] == "author_box"

@@ -99,6 +99,21 @@ def test_floors_of_the_z_pages(report):
     assert figures["hant_pages_with_simplified"] == 0
 
 
+def test_floors_of_the_zzb_pages(report):
+    # a campus board's post dated by day and month only (11月24日 22:47) states no
+    # year, so its date is not read: the date floor stays one below the others'
+    figures = report["figures"]["zzb"]
+    n = figures["seeds"]
+    assert figures["published"] == figures["title"] == figures["region"] == n
+    assert figures["date"] >= n - 1
+    assert figures["outlet"] >= n - 1
+    assert figures["author"] >= n - 1
+    assert figures["chrome_recall"] >= 0.95
+    assert figures["chrome_precision"] >= 0.97
+    assert figures["body_kept"] == figures["body_sentences"]
+    assert figures["hant_pages_with_simplified"] == 0
+
+
 def test_a_batch_is_the_letters_before_the_first_digit():
     assert [articles.batch_of(n) for n in ("a01_x.txt", "z08_y.txt", "za01_z.txt", "zb12.txt")] == ["a", "z", "za", "zb"]
 

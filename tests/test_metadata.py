@@ -1246,3 +1246,76 @@ def test_a_reviews_meal_date_and_the_reviewers_level_name_no_one():
                           "用餐日期 2025-10-17", "讚好 8"])
     assert (article.meta["date"], article.meta["author"]) == ("2025-10-20", "大胃阿晴")
     assert article.meta.get("outlet") == "食記網"
+
+
+def test_a_byline_with_a_section_editor_and_time_is_no_headline():
+    article = from_lines(["解读:家用路由器为什么越用越慢", "", "数码 | 编辑: 林小文 2024-03-08 09:30:00 转载 返回原文", "",
+                          *PARAGRAPHS])
+    assert (article.meta["title"], article.meta["date"]) == ("解读:家用路由器为什么越用越慢", "2024-03-08")
+
+
+def test_a_two_character_headline_above_a_byline_naming_the_writer():
+    article = from_lines(["归途", "2024-01-15 00:00:00周小川", "城市观察 2024年2期", *PARAGRAPHS])
+    assert article.meta["title"] == "归途"
+
+
+def test_a_speakers_label_is_no_headline_and_a_short_headline_is():
+    article = from_lines(["首页> 社会> 正文", "看,街坊新貌", "江城晚报 2024-05-06 07:20 大字",
+                          "河口社区三号楼居民李阿姨:", *PARAGRAPHS])
+    assert article.meta["title"] == "看,街坊新貌"
+    assert "河口社区三号楼居民李阿姨:" in body_text(article)
+
+
+def test_a_quoted_print_headline_over_its_subtitle():
+    article = from_lines(["当前位置:晚报电子版", "“咱们街上有群好邻居”", "修剪绿篱、清理小广告、陪老人聊天,他们样样都做",
+                          "• 2024年04月06日 作者:", "• 【PDF版】", *PARAGRAPHS])
+    assert article.meta["title"] == "“咱们街上有群好邻居”"
+    assert article.meta.get("outlet") is None
+    assert "修剪绿篱、清理小广告、陪老人聊天,他们样样都做" in body_text(article)
+
+
+@pytest.mark.parametrize("headline", [
+    # a headline longer than a short label, with a colon after a group named for reporters
+    "兩名社區獨立記者被拘 涉撰文揭發地方官員違規 國際記者聯會：凸顯對在地報道的打壓",
+    # a headline with a comma and a question opening the page
+    "城市水患之謎①老城區率先亮起紅燈,多少排水口早已堵塞?",
+])
+def test_a_long_headline_opening_the_page_is_the_title(headline):
+    article = from_lines([headline, *PARAGRAPHS])
+    assert article.meta["title"] == headline
+    # (also as a page's title, the site's name after a bar)
+    article = from_lines([headline + "｜江城新聞", *PARAGRAPHS])
+    assert article.meta["title"] == headline
+
+
+def test_a_papers_news_mark_with_the_day_names_the_reporter():
+    article = from_lines(["老街骑楼修缮完工", "2024年04月06日", "本报4月5日讯(见习记者 周小川) " + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+    assert article.meta["author"] == "周小川"
+
+
+def test_a_cover_pictures_source_names_no_outlet():
+    article = from_lines(["科讯", "社区团购平台完成新一轮融资，下沉市场订单翻倍", "文｜林小文", "2025-11-22 10:03",
+                          "封面来源｜企业官网", *PARAGRAPHS])
+    assert article.meta.get("outlet") != "企业官网"
+
+
+def test_a_share_button_before_the_headline_leaves_the_title():
+    article = from_lines(["分享 | 城市内涝预警体系建设探讨", "发布于 2024-06-01 09:30", "本文选自《城市规划研究》2024年第3期",
+                          "作者:", "王明远,李思琪,陈晓东,赵一鸣,刘子涵", *PARAGRAPHS])
+    assert article.meta["title"] == "城市内涝预警体系建设探讨"
+    # a list of the paper's authors is no outlet
+    assert article.meta.get("outlet") != "王明远,李思琪,陈晓东,赵一鸣,刘子涵"
+    assert "本文选自《城市规划研究》2024年第3期" not in body_text(article)
+
+
+def test_a_video_pages_crew_with_the_role_run_into_the_name():
+    article = from_lines(["11月5日 第88集・觀看次數:1024", "老街的新生意", "影片敘述", PARAGRAPHS[0], "文字周小川", "攝影林大同",
+                          "分享影片"])
+    assert article.meta["author"] == "周小川"
+    assert "攝影林大同" not in body_text(article)
+
+
+def test_a_paper_selected_from_a_journal_names_the_journal():
+    article = from_lines(["城市内涝预警体系建设探讨", "发布于 2024-06-01 09:30", "本文选自规划学会会刊《城市规划研究》2024年第3期",
+                          *PARAGRAPHS])
+    assert article.meta["outlet"] == "城市规划研究"

@@ -422,6 +422,15 @@ def clean(article: Article) -> None:
             line.evidence.append(f"repeats line {seen[key]}")
         seen.setdefault(key, line.number)
 
+    # A pull quote: a line that is only a quotation printed again from the
+    # paragraph above it (他說：「X」 over 「X」), set large between paragraphs.
+    for above, line in zip(lines, lines[1:]):
+        quoted = _QUOTED_LINE.fullmatch(line.text.strip())
+        if quoted and len(quoted.group(1)) >= PULL_QUOTE_CHARS and quoted.group(1) in above.text and line.score < threshold:
+            line.score += weights["repeated"]
+            line.rule = "repeated"
+            line.evidence.append(f"a pull quote repeating line {above.number}")
+
     # Captions of pictures the scraper did not keep: a dated short line between paragraphs.
     for i, line in enumerate(lines):
         if line.zone == "body" and not line.cues and not line.protected and _YEAR_CAPTION.match(line.text):
@@ -442,7 +451,7 @@ def clean(article: Article) -> None:
         deck = [line for line in (kicker, subtitle) if line is not None and line.zone == "head" and _short_label(line)
                 and line.letters >= KICKER_LETTERS and not cfg["masthead"].search(line.plain)
                 and not all(_section(t, cfg["sections"]) for t in _label_tokens(line.plain))]
-        if subtitle is not None and _deck(subtitle, headline):
+        if subtitle is not None and (_deck(subtitle, headline) or (_quoted_headline(headline, subtitle) and _short_label(subtitle))):
             subtitle.protected = True
             subtitle.evidence.append("the headline's deck")
         elif subtitle in deck and _DASH_LED.match(subtitle.text):
@@ -472,6 +481,9 @@ def clean(article: Article) -> None:
         headline.evidence.append("headline")
         title = headline.text
         elsewhere = [line.plain for line in lines if line is not headline and (line.zone != "body" or line.score >= threshold)]
+        # a share button printed before the headline (分享 | <headline>) is no part of it
+        if (button := _BAR_PREFIX.match(title)) and cfg["share_headline"].match(simplified(button.group(1))):
+            title = button.group(2)
         while suffix := cfg["site_suffix"].search(title):
             # a page's <title>: the headline plus the site's name (and its
             # section): a name that looks like an outlet's or a section's, or
@@ -567,7 +579,9 @@ def clean(article: Article) -> None:
             # a section names no one, nor does a post's number (1楼), nor a menu's
             # item after the first (知乎 / 首页 / 会员: the site's name opens its menu)
             menu_item = i > 0 and _menu_word(lines[i - 1].plain) and _menu_word(plain) and not cfg["masthead"].search(plain)
-            if tokens and not all(_section(t, cfg["sections"]) for t in tokens) and not cfg["post_number"].fullmatch(plain):
+            # (a list of names, X，Y，Z，W, is a paper's authors, never an outlet)
+            if tokens and not all(_section(t, cfg["sections"]) for t in tokens) and not cfg["post_number"].fullmatch(plain) \
+                    and not _NAME_LIST.fullmatch(plain):
                 at = lines.index(line)
                 # a name followed by "follow him" is the author's, not the outlet's; so is a
                 # person's name (two or three characters) just above the date
@@ -601,10 +615,13 @@ def clean(article: Article) -> None:
 
     # The items of a related-article list, wherever it stands: short lines under its heading.
     for i, line in enumerate(lines):
-        if line.rule != "related" or line.score < threshold:
+        if line.rule not in ("related", "read_next") or line.score < threshold:
             continue
         for item in lines[i + 1:]:
-            if not (_short_label(item) or _listed_headline(item, settings)) or item.score >= threshold or item is headline:
+            # (an entry's excerpt, cut short with an ellipsis, belongs to the list too)
+            excerpt = item.text.rstrip().endswith(("...", "…")) and not item.protected
+            if not (_short_label(item) or _listed_headline(item, settings) or excerpt) or item.score >= threshold \
+                    or item is headline:
                 break
             item.score = max(item.score, threshold)
             item.rule = "related"
@@ -631,6 +648,15 @@ def clean(article: Article) -> None:
             poster = lines[i - 1]
             poster.score, poster.rule = max(poster.score, threshold), "comments"
             poster.evidence.append(f"a reply's poster above its floor on line {line.number}")
+            break
+    # A box about the writer without a heading: the writer's name from the
+    # byline printed again after the article, under its buttons, above the bio.
+    named = {line.plain for line in lines if line.zone == "head" and line is not headline and _short_label(line)}
+    for i, line in enumerate(lines[1:-1], start=1):
+        if anchors and i > first and line.plain in named and line.score < threshold and _short_label(line) \
+                and lines[i - 1].score >= threshold and lines[i + 1].score < threshold:
+            line.score, line.rule = threshold, "author_box"
+            line.evidence.append("the writer's name from the byline again, over the bio")
             break
     for rule, to_the_end in (("comments", True), ("author_box", False)):
         opening = next((i for i, line in enumerate(lines) if line.rule == rule and line.score >= threshold
@@ -688,6 +714,25 @@ def clean(article: Article) -> None:
             line.score += weights["neighbours"] + weights["zone"]
             line.rule = "neighbours"
             line.evidence.append(f"short line after chrome line {before.number}")
+
+    # Chrome between paragraphs comes in blocks: an app's prompt and its two
+    # buttons (不用抽 不用搶 / 點我下載APP / 按我看活動辦法), a statement above the
+    # page's buttons. Lines whose cues the middle of the text weakened are
+    # chrome when two stand together or one touches a chrome line.
+    run = []
+    for line in lines + [None]:
+        if line is not None and line.zone == "body" and line.cues and near <= line.score < threshold \
+                and not line.prose and line is not headline:
+            run.append(line)
+            continue
+        if run:
+            at, end = lines.index(run[0]), lines.index(run[-1])
+            touching = any(0 <= j < len(lines) and lines[j].score >= threshold for j in (at - 1, end + 1))
+            if len(run) >= 2 or touching:
+                for item in run:
+                    item.score = threshold
+                    item.evidence.append("a chrome cue in a block of chrome between paragraphs")
+        run = []
 
     # The tail's furniture, read upwards: a short line just above a chrome
     # line in the tail (分享此文： above its buttons, an unlabelled list's
@@ -801,6 +846,14 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
     # (a short question is a headline too: 颱風假點計？; a menu's item never asks)
     head = [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line)
             and (line.letters >= 6 or (line.letters >= 4 and line.text.rstrip()[-1] in "？?！!"))]
+    # a line ending with a colon introduces what follows (居民X：, a speaker's label); a
+    # list of names split by commas is a byline's (X，Y，Z，W): neither is a headline
+    head = [line for line in head if not line.text.rstrip().endswith((":", "："))
+            and not _NAME_LIST.fullmatch(line.plain)]
+    # with nothing longer, a word or two right above a byline naming the writer is the
+    # headline (穿越 over 2013-12-31 李宏文); above a bare date it is a poster's name
+    head = head or [line for line in lines if line.zone == "head" and line.score < threshold and _short_label(line)
+                    and line.letters >= 2 and _above_named_byline(lines, line)]
     # a short label naming an outlet (ETtoday新聞雲) is not the headline when another line can be
     named = [line for line in head if masthead.search(line.plain)
              and (line.letters <= 10 or len(re.findall(f"[{HAN}]", line.plain)) <= 6 or BILINGUAL_NAME.fullmatch(line.plain))]
@@ -849,10 +902,46 @@ def _headline(lines: list, threshold: float, paragraphs: bool, site_suffix: re.P
         best = max(head, key=lambda line: (above_byline(line) and line.letters >= SHORT_HEADLINE, line.letters >= 10,
                                            above_byline(line), line.letters, -line.index))
         above = lines[lines.index(best) - 1] if lines.index(best) else None
-        if above in head and _deck(best, above):
+        if above in head and (_deck(best, above) or _quoted_headline(above, best)):
             return above
         return best
-    return _headline_below_lead(lines, threshold)
+    return _headline_below_lead(lines, threshold) or _opening_headline(lines, threshold)
+
+
+def _above_named_byline(lines: list, line: Line) -> bool:
+    """A line right above a byline that names someone besides the date."""
+    at = lines.index(line)
+    return at + 1 < len(lines) and lines[at + 1].rule in ("byline", "credit") and lines[at + 1].zone == "head" \
+        and len(re.findall(f"[{HAN}]", re.sub("[年月日时分秒]", "", lines[at + 1].plain))) >= 2
+
+
+def _quoted_headline(line: Line, below: Line) -> bool:
+    """A print headline quoting someone (“俺们社区有群热心人”) over the line
+    that explains it: the quote is the headline, the line under it its subtitle."""
+    return bool(_QUOTED.fullmatch(line.text.strip())) and below.letters > line.letters and not below.cues
+
+
+def _opening_headline(lines: list, threshold: float):
+    """A page whose headline opens it without chrome to mark it: the first
+    line, one clause or a question (a comma allowed), no full stop, a
+    headline's length, with the text following it. A headline running past
+    a short label's length (…無國界記者：突顯…) is still one."""
+    rest = [line for line in lines if line.score < threshold]
+    if len(rest) < 2:
+        return None
+    first, following = rest[0], rest[1]
+    text = first.text.rstrip()
+    if first.cues or first.protected or "。" in text or first.letters > OPENING_HEADLINE_CHARS \
+            or text.endswith(tuple("。；;：:，,、")) or text.startswith(_MARKUP) or not following.prose:
+        return None
+    if (first.zone == "head" and not _short_label(first)) or (text.endswith(tuple("？?！!")) and len(re.findall("[，,；;]", text)) <= 1):
+        return first
+    return None
+
+
+OPENING_HEADLINE_CHARS = 60  # a headline's most letters
+_QUOTED = re.compile(r"[“「『\"][^“”「」『』\"]{2,30}[”」』\"]")
+_NAME_LIST = re.compile(rf"[{HAN}·]{{2,4}}([，,、][{HAN}·]{{2,4}}){{3,}}")
 
 
 def _headline_below_lead(lines: list, threshold: float):
@@ -872,6 +961,9 @@ def _headline_below_lead(lines: list, threshold: float):
 
 DECK_RATIO = 1.5  # a deck runs well past its headline
 PAGE_TITLE_SITE_CHARS = 10  # a site's name after its page's headline is short
+PULL_QUOTE_CHARS = 8  # a pull quote is a sentence, not a word in quotes
+_QUOTED_LINE = re.compile(r"[「“『]([^「」“”『』]+)[」”』]")
+_BAR_PREFIX = re.compile(r"^([^|｜]{1,12}?)\s+[|｜]\s+(\S.*)$")
 _PAGE_TITLE_BAR = re.compile(r"\s*(_|\s[|\-–—]\s)")
 SHORT_HEADLINE = 8  # a headline above its byline may be this short
 ENGLISH_HEADLINE_WORDS = 3  # a headline's English version is a phrase, not a name
