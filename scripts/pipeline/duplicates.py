@@ -118,20 +118,25 @@ def publish_once(articles: list, cache=None) -> tuple[list, list]:
     """(articles to publish, duplicates). Of two bodies at least
     `same_body` alike, the one first in seed order is published. With a
     cache.Cache, pairs of bodies compared by an earlier build are not
-    compared again."""
+    compared again, and bodies in the same order as last time are not
+    compared at all."""
     threshold = float(load_data("duplicates.yml")["same_body"])
-    known, seen = None, frozenset()
+    order = tuple(body_digest(article) for article in articles)
+    known, seen, last = None, frozenset(), None
     if cache is not None:
         key = cache.named("duplicates: similarity of pairs of bodies")
         stored = cache.load(key, SHARED)
-        known, seen = stored if isinstance(stored, tuple) else ({}, frozenset())
+        known, seen, last = stored if isinstance(stored, tuple) and len(stored) == 3 else ({}, frozenset(), None)
         before = len(known)
-    found_matches = matches(articles, threshold, known, seen)
+    if last is not None and last[0] == order:
+        found_matches = last[1]
+    else:
+        found_matches = matches(articles, threshold, known, seen)
     if cache is not None:
-        present = frozenset(body_digest(article) for article in articles)
+        present = frozenset(order)
         kept_pairs = {pair: score for pair, score in known.items() if pair[0] in present and pair[1] in present}
-        if len(known) != before or len(kept_pairs) != len(known) or present != seen or not cache.has(key, SHARED):
-            cache.store(key, (kept_pairs, present), SHARED)
+        if len(known) != before or len(kept_pairs) != len(known) or last is None or last[0] != order or not cache.has(key, SHARED):
+            cache.store(key, (kept_pairs, present, (order, found_matches)), SHARED)
     kept: list[int] = []
     found: list[Duplicate] = []
     for index, (article, match) in enumerate(zip(articles, found_matches)):
