@@ -153,3 +153,21 @@ def test_many_new_bodies_are_compared_as_bit_strings_of_their_shared_passages(mo
     published, found = duplicates.publish_once(articles)
     assert compared == []
     assert ("seed20", "seed03.txt") in [(d.slug, d.kept) for d in found]
+
+
+def test_a_rebuild_with_the_same_bodies_in_the_same_order_compares_nothing(tmp_path, monkeypatch):
+    from pipeline import duplicates
+    from pipeline.article import Article, Seed
+    from pipeline.cache import Cache
+
+    def batch():
+        return [Article(seed=Seed(path=Path(f"seed{k}.txt"), raw=b""), slug=f"seed{k}",
+                        body=[(n, line) for n, line in enumerate(body, 1)], meta={"outlet": f"报{k}"})
+                for k, body in enumerate([BODY, BODY + ["转载自另一家报纸。"], [line[::-1] for line in BODY]])]
+
+    first = duplicates.publish_once(batch(), Cache(tmp_path))
+    monkeypatch.setattr(duplicates, "matches", lambda *args: pytest.fail("bodies compared again"))
+    again = duplicates.publish_once(batch(), Cache(tmp_path))
+    assert [(d.slug, d.kept) for d in again[1]] == [(d.slug, d.kept) for d in first[1]] == [("seed1", "seed0.txt")]
+    with pytest.raises(pytest.fail.Exception):
+        duplicates.publish_once(batch()[::-1], Cache(tmp_path))  # another order is compared
