@@ -87,7 +87,7 @@ def matches(articles: list, threshold: float, known: dict | None = None, seen: f
     bits = None
     if sum(1 for article in articles if body_digest(article) not in seen) > FEW_NEW_BODIES:
         sets = {k: shingles(article) for k, article in enumerate(articles)}
-        bits = shared_bits([sets[k] for k in range(len(articles))])
+        bits = shared_bits(list(sets.values()))
     kept: list[int] = []
     out: list = []
     for index, article in enumerate(articles):
@@ -122,21 +122,21 @@ def publish_once(articles: list, cache=None) -> tuple[list, list]:
     compared at all."""
     threshold = float(load_data("duplicates.yml")["same_body"])
     order = tuple(body_digest(article) for article in articles)
-    known, seen, last = None, frozenset(), None
+    # what the last build kept: its pairs' similarities, its bodies in order and their outcome
+    known, last_order, last_matches = {}, (), None
     if cache is not None:
         key = cache.named("duplicates: similarity of pairs of bodies")
         stored = cache.load(key, SHARED)
-        known, seen, last = stored if isinstance(stored, tuple) and len(stored) == 3 else ({}, frozenset(), None)
-        before = len(known)
-    if last is not None and last[0] == order:
-        found_matches = last[1]
+        if isinstance(stored, tuple) and len(stored) == 3:
+            known, last_order, last_matches = stored
+    if last_matches is not None and order == last_order:
+        found_matches = last_matches
     else:
-        found_matches = matches(articles, threshold, known, seen)
-    if cache is not None:
-        present = frozenset(order)
-        kept_pairs = {pair: score for pair, score in known.items() if pair[0] in present and pair[1] in present}
-        if len(known) != before or len(kept_pairs) != len(known) or last is None or last[0] != order or not cache.has(key, SHARED):
-            cache.store(key, (kept_pairs, present, (order, found_matches)), SHARED)
+        found_matches = matches(articles, threshold, known, frozenset(last_order))
+        if cache is not None:
+            present = frozenset(order)
+            kept_pairs = {pair: score for pair, score in known.items() if pair[0] in present and pair[1] in present}
+            cache.store(key, (kept_pairs, order, found_matches), SHARED)
     kept: list[int] = []
     found: list[Duplicate] = []
     for index, (article, match) in enumerate(zip(articles, found_matches)):
