@@ -458,10 +458,8 @@ def clean(article: Article) -> None:
             for line in deck:
                 line.protected = True
                 line.evidence.append("the headline's " + ("kicker" if line is kicker else "subtitle"))
-    if headline is not None and headline.zone == "head":
         # a one-sentence summary under the headline: the credits and the time
         # under it, up to the next paragraph, are the byline's (an app's page)
-        at = lines.index(headline)
         if at + 2 < len(lines) and lines[at + 1].prose:
             for line in lines[at + 2:]:
                 if _anchor(line) or not any(name in bylines for name, _ in line.cues):
@@ -514,8 +512,8 @@ def clean(article: Article) -> None:
                 line.rule = "share_prompt"
                 line.evidence.append("a share prompt quoting the headline")
 
-    # The headline's English version beside it (a bilingual page) is no article text.
     if headline is not None and headline.zone == "head":
+        # The headline's English version beside it (a bilingual page) is no article text.
         at = lines.index(headline)
         for line in (lines[at - 1] if at else None, lines[at + 1] if at + 1 < len(lines) else None):
             if line is not None and line.zone == "head" and line.score < threshold and not line.cues and not line.prose \
@@ -524,11 +522,8 @@ def clean(article: Article) -> None:
                 line.score = threshold
                 line.rule = "repeated"
                 line.evidence.append("the headline's English version")
-
-    # A blogger's name alone under the headline, the name the blog's own
-    # opens with (阿秀 under 阿秀的手作生活): the writer's byline.
-    if headline is not None and headline.zone == "head":
-        at = lines.index(headline)
+        # A blogger's name alone under the headline, the name the blog's own
+        # opens with (阿秀 under 阿秀的手作生活): the writer's byline.
         name = lines[at + 1] if at + 1 < len(lines) else None
         if name is not None and name.score < threshold and _short_label(name) and re.fullmatch(f"[{HAN}]{{2,4}}", name.text) \
                 and any(line.plain.startswith(name.plain + "的") for line in lines[:at]):
